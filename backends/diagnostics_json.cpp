@@ -1,0 +1,55 @@
+#include "json_diagnostic.hpp"
+
+namespace xxgk::backends {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+void put_range(json& j, const source::SourceFile* file, diag::Span span, const RenderOptions& options) {
+    const auto begin = file ? file->line_col(span.begin, options.column_unit) : source::LineCol{};
+    const auto end = file ? file->line_col(span.end, options.column_unit) : source::LineCol{};
+    j["line"] = begin.line;
+    j["col"] = begin.col;
+    j["end_line"] = end.line;
+    j["end_col"] = end.col;
+    j["offset"] = span.begin;
+}
+
+}  // namespace
+
+json diagnostic_json(const source::SourceFile* file, const std::string& path, const diag::Diagnostic& d,
+                     const RenderOptions& options) {
+    json j;
+    j["code"] = diag::info(d.code).name;
+    j["severity"] = diag::severity_name(d.severity);
+    j["message"] = diag::message(d, options.lang);
+    j["file"] = path;
+    put_range(j, file, d.span, options);
+    json related = json::array();
+    for (const auto& r : d.related) {
+        json rj;
+        rj["message"] = diag::message(r, options.lang);
+        rj["file"] = path;
+        put_range(rj, file, r.span, options);
+        related.push_back(std::move(rj));
+    }
+    j["related"] = std::move(related);
+    json fixes = json::array();
+    for (const auto& f : d.fixes) {
+        json fj;
+        put_range(fj, file, f.span, options);
+        fj["replacement"] = f.replacement;
+        fixes.push_back(std::move(fj));
+    }
+    j["fixes"] = std::move(fixes);
+    return j;
+}
+
+void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options) {
+    json all = json::array();
+    for (const auto& fd : diagnostics) all.push_back(diagnostic_json(fd.file, fd.path, *fd.diagnostic, options));
+    out << all.dump(2) << '\n';
+}
+
+}  // namespace xxgk::backends

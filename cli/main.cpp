@@ -1,0 +1,292 @@
+// xxgk: the command line (contract §1). Reads inputs, runs the pipeline, hands the results to
+// a backend, and turns what happened into the exit code.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "backends.hpp"
+#include "pipeline.hpp"
+
+namespace fs = std::filesystem;
+using namespace xxgk;
+
+namespace {
+
+enum Exit { kOk = 0, kErrors = 1, kUsage = 2, kInternal = 3 };
+
+struct Options {
+    std::vector<std::string> paths;
+    std::string format;  // diagnostics format; empty: human on a terminal, else gcc
+    std::string lang;
+    std::string color = "auto";
+    std::string column_unit = "char";
+    std::string template_version = "auto";
+    std::string warnings_as;  // -W error
+    bool werror = false;
+    std::string emit;
+    std::string output;
+    std::string stdin_filename = "<stdin>";
+};
+
+diag::Lang lang_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') return std::string_view(value).starts_with("zh") ? diag::Lang::Zh : diag::Lang::En;
+    }
+    return diag::Lang::En;
+}
+
+// One input: a file's bytes, or why it could not be read.
+struct Input {
+    std::string path;
+    std::optional<std::string> bytes;
+    std::string error;
+};
+
+bool is_report_file(const fs::path& p) { return p.extension() == ".txt" || p.extension() == ".md"; }
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    return std::move(ss).str();
+}
+
+// Expands the PATH arguments: files as given, directories walked for *.txt and *.md in sorted
+// order (the same order on every machine), `-` for standard input.
+std::vector<Input> collect_inputs(const Options& o) {
+    std::vector<Input> inputs;
+    for (const auto& path : o.paths) {
+        if (path == "-") {
+            std::ostringstream ss;
+            ss << std::cin.rdbuf();
+            inputs.push_back({o.stdin_filename, std::move(ss).str(), {}});
+            continue;
+        }
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            std::vector<std::string> found;
+            for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+                 !ec && it != end; it.increment(ec)) {
+                if (it->is_regular_file(ec) && is_report_file(it->path())) found.push_back(it->path().string());
+            }
+            if (ec) {
+                inputs.push_back({path, std::nullopt, ec.message()});
+                continue;
+            }
+            if (found.empty()) inputs.push_back({path, std::nullopt, "the directory holds no *.txt or *.md report files"});
+            std::sort(found.begin(), found.end());
+            for (auto& f : found) {
+                Input in{f, std::nullopt, {}};
+                in.bytes = read_file(f, in.error);
+                inputs.push_back(std::move(in));
+            }
+            continue;
+        }
+        Input in{path, std::nullopt, {}};
+        in.bytes = read_file(path, in.error);
+        inputs.push_back(std::move(in));
+    }
+    return inputs;
+}
+
+// Writes through a temporary file and a rename, so that no reader ever sees half a file.
+bool write_atomically(const fs::path& target, const std::string& content, std::string& error) {
+    const fs::path temp = target.string() + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary);
+        out << content;
+        out.flush();
+        if (!out) {
+            error = std::strerror(errno);
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        error = ec.message();
+        fs::remove(temp, ec);
+        return false;
+    }
+    return true;
+}
+
+class Driver {
+public:
+    explicit Driver(const Options& o) : o_(o) {
+        render_.lang = o.lang.empty() ? lang_from_environment() : (o.lang == "zh" ? diag::Lang::Zh : diag::Lang::En);
+        render_.column_unit = o.column_unit == "byte"      ? source::ColumnUnit::Byte
+                              : o.column_unit == "display" ? source::ColumnUnit::Display
+                              : o.column_unit == "utf16"   ? source::ColumnUnit::Utf16
+                                                           : source::ColumnUnit::Char;
+        werror_ = o.werror || o.warnings_as == "error";
+    }
+
+    int check() {
+        compile_all();
+        print_diagnostics(std::cout, ::isatty(STDOUT_FILENO) != 0);
+        return exit_code();
+    }
+
+    int compile() {
+        compile_all();
+        if (o_.emit == "json" && o_.output.empty() && compiled_.size() > 1) {
+            std::cerr << "xxgk: --emit json with several inputs needs -o DIR (or --emit jsonl)\n";
+            return kUsage;
+        }
+        std::ostringstream out;
+        if (o_.emit == "csv") backends::write_csv_header(out);
+        for (const auto& c : compiled_) {
+            if (o_.emit == "csv") {
+                backends::write_csv_rows(out, c.report, render_);
+            } else if (o_.emit == "jsonl") {
+                backends::write_json(out, c.report, render_, false);
+            } else if (!o_.output.empty()) {
+                std::ostringstream doc;
+                backends::write_json(doc, c.report, render_, true);
+                const fs::path target = fs::path(o_.output) / (fs::path(c.file->name()).stem().string() + ".json");
+                write_output(target, doc.str());
+            } else {
+                backends::write_json(out, c.report, render_, true);
+            }
+        }
+        if (o_.emit != "json" || o_.output.empty()) {
+            if (o_.output.empty()) std::cout << out.str();
+            else write_output(o_.output, out.str());
+        }
+        print_diagnostics(std::cerr, ::isatty(STDERR_FILENO) != 0);
+        return exit_code();
+    }
+
+private:
+    void compile_all() {
+        for (auto& input : collect_inputs(o_)) {
+            if (!input.bytes) {
+                unreadable(input.path, input.error);
+                continue;
+            }
+            compiled_.push_back(passes::compile(input.path, std::move(*input.bytes)));
+        }
+    }
+
+    void unreadable(const std::string& path, const std::string& why) {
+        unread_.push_back(diag::make(diag::Code::XG0001, {}, {path + ": " + why}));
+        unread_paths_.push_back(path);
+    }
+
+    void write_output(const fs::path& target, const std::string& content) {
+        std::error_code ec;
+        if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+        std::string error;
+        if (!write_atomically(target, content, error)) unreadable(target.string(), "cannot write: " + error);
+    }
+
+    void print_diagnostics(std::ostream& out, bool terminal) {
+        std::vector<backends::FileDiagnostic> all;
+        for (std::size_t i = 0; i < unread_.size(); ++i) all.push_back({nullptr, unread_paths_[i], &unread_[i]});
+        for (const auto& c : compiled_)
+            for (const auto& d : c.report.diagnostics) all.push_back({c.file.get(), c.file->name(), &d});
+        const std::string format = o_.format.empty() ? (terminal ? "human" : "gcc") : o_.format;
+        render_.color = o_.color == "always" || (o_.color == "auto" && terminal && std::getenv("NO_COLOR") == nullptr);
+        if (format == "human") backends::write_human(out, all, render_);
+        else if (format == "json") backends::write_diagnostics_json(out, all, render_);
+        else backends::write_gcc(out, all, render_);
+    }
+
+    int exit_code() const {
+        if (!unread_.empty()) return kUsage;
+        for (const auto& c : compiled_)
+            for (const auto& d : c.report.diagnostics)
+                if (d.severity == diag::Severity::Error || (werror_ && d.severity == diag::Severity::Warning)) return kErrors;
+        return kOk;
+    }
+
+    const Options& o_;
+    backends::RenderOptions render_;
+    bool werror_ = false;
+    std::vector<passes::Compilation> compiled_;
+    std::vector<diag::Diagnostic> unread_;
+    std::vector<std::string> unread_paths_;
+};
+
+int explain(const std::string& code, const std::string& lang) {
+    const auto* info = diag::find_code(code);
+    if (info == nullptr) {
+        std::cerr << "xxgk: unknown diagnostic code " << code << " (codes look like XG2001)\n";
+        return kUsage;
+    }
+    const bool zh = lang == "zh" || (lang.empty() && lang_from_environment() == diag::Lang::Zh);
+    const bool both = lang.empty();
+    std::cout << info->name << " (" << diag::severity_name(info->severity) << ")\n\n";
+    if (zh || both) std::cout << info->message_zh << "\n\n" << info->explain_zh << "\n\n";
+    if (!zh || both) std::cout << info->message_en << "\n\n" << info->explain_en << "\n";
+    return kOk;
+}
+
+void add_common(CLI::App& cmd, Options& o) {
+    cmd.add_option("paths", o.paths, "report files, directories (walked for *.txt, *.md), or - for standard input")->required();
+    cmd.add_option("--format", o.format, "diagnostics format (default: human on a terminal, else gcc)")
+        ->check(CLI::IsMember({"human", "gcc", "json"}));
+    cmd.add_option("--lang", o.lang, "message language (default: from LC_ALL/LC_MESSAGES/LANG)")->check(CLI::IsMember({"zh", "en"}));
+    cmd.add_option("--color", o.color, "colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd.add_option("--column-unit", o.column_unit, "what a column counts")->check(CLI::IsMember({"char", "byte", "display", "utf16"}));
+    cmd.add_option("--template", o.template_version, "report format to compile against")->check(CLI::IsMember({"auto", "2019"}));
+    cmd.add_option("-W", o.warnings_as, "-W error: warnings count as errors for the exit code")->check(CLI::IsMember({"error"}));
+    cmd.add_flag("--werror", o.werror, "warnings count as errors for the exit code");
+    cmd.add_option("--stdin-filename", o.stdin_filename, "the name of standard input in messages");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"xxgk: a compiler for 政府信息公开工作年度报告 (government information disclosure annual reports)"};
+    app.set_version_flag("--version", std::string("xxgk ") + XXGK_VERSION);
+    app.require_subcommand(1);
+    Options o;
+
+    auto* check = app.add_subcommand("check", "compile and print diagnostics");
+    add_common(*check, o);
+    auto* compile = app.add_subcommand("compile", "compile and write JSON or CSV; diagnostics go to stderr");
+    add_common(*compile, o);
+    compile->add_option("--emit", o.emit, "output format")->required()->check(CLI::IsMember({"json", "jsonl", "csv"}));
+    compile->add_option("-o", o.output, "output: a directory for json, a file for jsonl and csv (default: stdout)");
+
+    std::string code, explain_lang;
+    auto* explain_cmd = app.add_subcommand("explain", "the long explanation of a diagnostic code");
+    explain_cmd->add_option("code", code, "a code such as XG2001")->required();
+    explain_cmd->add_option("--lang", explain_lang, "zh or en (default: both)")->check(CLI::IsMember({"zh", "en"}));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    }
+    try {
+        if (*check) return Driver(o).check();
+        if (*compile) return Driver(o).compile();
+        return explain(code, explain_lang);
+    } catch (const std::exception& e) {
+        std::cerr << "xxgk: internal error: " << e.what()
+                  << "\nThis is a bug in xxgk. Please report it with the input that caused it.\n";
+        return kInternal;
+    }
+}

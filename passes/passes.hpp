@@ -1,0 +1,30 @@
+#pragma once
+// The passes that turn the grammar's tree into a checked report. Each pass reads the tree,
+// fills in what it owns and appends diagnostics; none prints. pipeline.hpp runs them in order.
+#include "report.hpp"
+
+namespace xxgk::passes {
+
+// Sections: all six present, in order, once, with content (XG0006, XG1001–XG1004).
+void check_sections(ast::Report& report);
+
+// Label canonicalisation: deals each row's value run to the template's rows and columns, giving
+// every cell its stable ids; reports missing, duplicate, out-of-order and ragged rows
+// (XG1101–XG1107).
+void assemble_tables(ast::Report& report);
+
+// Value normalisation: counts, signed changes and amounts (to 万元); unfilled cells stay unknown
+// (XG3001–XG3006).
+void normalise_values(ast::Report& report);
+
+// The identities of the template (勾稽关系), with unknown propagation (XG2000–XG2004).
+void check_identities(ast::Report& report);
+
+// Title, agency, year and publication date, from wherever the page put them.
+void extract_metadata(ast::Report& report);
+
+// A human-readable name of a cell for messages: 「（七）总计」「自然人」.
+std::string row_label(const ast::Report& report, tpl::TableKind table, std::size_t row);
+std::string column_label(const ast::Report& report, tpl::TableKind table, std::size_t row, std::size_t column);
+
+}  // namespace xxgk::passes

@@ -1,0 +1,20 @@
+#pragma once
+// One report through the whole front and middle end: decode, normalise, parse, passes.
+#include <memory>
+#include <string>
+
+#include "report.hpp"
+
+namespace xxgk::passes {
+
+// Everything a compiled report refers to lives here, so that spans and pointers stay valid.
+struct Compilation {
+    std::unique_ptr<source::SourceFile> file;
+    std::unique_ptr<source::NormalisedText> text;
+    ast::Report report;
+};
+
+// Compiles `bytes` read from `name`. Never throws for bad input: problems are diagnostics.
+Compilation compile(std::string name, std::string bytes);
+
+}  // namespace xxgk::passes

@@ -1,0 +1,70 @@
+#include "hant_hans.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <iterator>
+
+namespace xxgk::source {
+namespace {
+
+struct Entry {
+    char32_t traditional;
+    char32_t simplified;
+};
+
+constexpr Entry table[] = {
+#include "hant_hans_table.inc"
+};
+
+// The binary search below is only correct on a strictly increasing table.
+static_assert(std::ranges::adjacent_find(table, std::ranges::greater_equal{}, &Entry::traditional) ==
+              std::ranges::end(table));
+
+// The generator covers every code point, so nothing outside [first, last] is
+// mapped.  With ICU 72 that range is U+300C..U+9F9C: ASCII, Latin, 。、 and
+// the full-width forms never reach the search.
+constexpr char32_t first = std::begin(table)->traditional;
+constexpr char32_t last = std::rbegin(table)->traditional;
+
+const Entry* find(char32_t c) noexcept {
+    if (c < first || c > last) return nullptr;
+    const Entry* const it = std::ranges::lower_bound(table, c, {}, &Entry::traditional);
+    return it->traditional == c ? it : nullptr;
+}
+
+constexpr PhraseOverride overrides[] = {
+    // 著 alone is 着 (wear, -ing); as "write, marked" it stays 著.
+    {U"著作", U"著作"},
+    {U"顯著", U"显著"},
+    // 乾 alone is 干 (dry); as "heaven" and in names it stays 乾.  ICU itself
+    // gets 乾隆 wrong.
+    {U"乾坤", U"乾坤"},
+    {U"乾隆", U"乾隆"},
+    // ICU gives 谘询, but 谘 is not in the 2013 通用规范汉字表: mainland writes 咨询.
+    {U"諮詢", U"咨询"},
+    // 覆 alone stays 覆 (覆盖); for "reply, repeatedly" mainland writes 复.
+    {U"答覆", U"答复"},
+    {U"反覆", U"反复"},
+    // 藉 alone is 借, which is right for 凭借 (ICU's own rule gives 凭藉), but
+    // 狼藉 keeps 藉.
+    {U"狼藉", U"狼藉"},
+    // 甚 alone stays 甚 (甚至), 麼 is 么; together they are 什么.
+    {U"甚麼", U"什么"},
+};
+
+static_assert(std::ranges::all_of(overrides, [](const PhraseOverride& o) {
+    return !o.traditional.empty() && o.traditional.size() == o.simplified.size();
+}));
+
+}  // namespace
+
+char32_t to_simplified(char32_t c) noexcept {
+    const Entry* const e = find(c);
+    return e ? e->simplified : c;
+}
+
+bool is_traditional(char32_t c) noexcept { return find(c) != nullptr; }
+
+std::span<const PhraseOverride> phrase_overrides() noexcept { return overrides; }
+
+}  // namespace xxgk::source

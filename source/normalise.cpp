@@ -1,0 +1,162 @@
+#include "normalise.hpp"
+
+#include <unicode/utf8.h>
+
+#include "hant_hans.hpp"
+
+namespace xxgk::source {
+
+namespace {
+
+// A document counts as traditional when at least this share of its Han characters has a
+// different simplified form. Simplified reports score 0; even heavy quotation of traditional
+// names stays far below it.
+constexpr double kTraditionalThreshold = 0.05;
+
+bool is_han(UChar32 c) {
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool is_pinyin_letter(UChar32 c) {
+    if (c >= 'a' && c <= 'z') return true;
+    switch (c) {
+        case U'ā': case U'á': case U'ǎ': case U'à': case U'ē': case U'é': case U'ě': case U'è':
+        case U'ī': case U'í': case U'ǐ': case U'ì': case U'ō': case U'ó': case U'ǒ': case U'ò':
+        case U'ū': case U'ú': case U'ǔ': case U'ù': case U'ü': case U'ǖ': case U'ǘ': case U'ǚ': case U'ǜ':
+            return true;
+        default: return false;
+    }
+}
+
+bool is_zero_width(UChar32 c) { return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF; }
+
+bool is_space(UChar32 c) {
+    return c == '\t' || c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+class Normaliser {
+public:
+    Normaliser(std::string_view original, std::uint32_t begin, bool traditional)
+        : s_(reinterpret_cast<const std::uint8_t*>(original.data())),
+          length_(static_cast<std::int32_t>(original.size())),
+          i_(static_cast<std::int32_t>(begin)),
+          traditional_(traditional) {
+        out_.traditional = traditional;
+        out_.text.reserve(original.size());
+        out_.map.append(0, begin);
+    }
+
+    NormalisedText run() {
+        while (i_ < length_) step();
+        return std::move(out_);
+    }
+
+private:
+    void emit(UChar32 c, std::int32_t original_len) {
+        const auto before = out_.text.size();
+        char buf[4];
+        std::int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, c);
+        out_.text.append(buf, static_cast<std::size_t>(n));
+        out_.map.append(static_cast<std::uint32_t>(out_.text.size() - before), static_cast<std::uint32_t>(original_len));
+    }
+    void drop(std::int32_t original_len) { out_.map.append(0, static_cast<std::uint32_t>(original_len)); }
+
+    UChar32 peek(std::int32_t at, std::int32_t& next) const {
+        next = at;
+        if (at >= length_) return -1;
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s_, next, length_, c);
+        return c;
+    }
+
+    // A phrase the character map gets wrong (著作, 諮詢…): emitted as a whole, code point for code point.
+    bool try_phrase() {
+        for (const auto& phrase : phrase_overrides()) {
+            std::int32_t at = i_;
+            bool match = true;
+            for (const char32_t want : phrase.traditional) {
+                std::int32_t next;
+                if (peek(at, next) != static_cast<UChar32>(want)) { match = false; break; }
+                at = next;
+            }
+            if (!match) continue;
+            for (const char32_t c : phrase.simplified) {
+                std::int32_t next;
+                peek(i_, next);
+                emit(static_cast<UChar32>(c), next - i_);
+                i_ = next;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    // `(qū)` right after a traditional character: a reading aid some sites insert, not text.
+    void skip_pinyin_gloss() {
+        std::int32_t next;
+        if (peek(i_, next) != '(') return;
+        std::int32_t at = next;
+        int letters = 0;
+        for (;;) {
+            const UChar32 c = peek(at, next);
+            if (c == ')' && letters > 0) break;
+            if (!is_pinyin_letter(c) || ++letters > 8) return;
+            at = next;
+        }
+        drop(next - i_);
+        i_ = next;
+    }
+
+    void step() {
+        if (traditional_ && try_phrase()) return;
+        const std::int32_t start = i_;
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s_, i_, length_, c);
+        const std::int32_t len = i_ - start;
+        if (c >= 0xFF01 && c <= 0xFF5E) return emit(c - 0xFEE0, len);
+        if (is_space(c)) return emit(' ', len);
+        if (is_zero_width(c)) return drop(len);
+        if (c == '\r') {
+            if (i_ < length_ && s_[i_] == '\n') return drop(len);
+            return emit('\n', len);
+        }
+        if (traditional_ && is_traditional(static_cast<char32_t>(c))) {
+            emit(static_cast<UChar32>(to_simplified(static_cast<char32_t>(c))), len);
+            skip_pinyin_gloss();
+            return;
+        }
+        emit(c, len);
+    }
+
+    const std::uint8_t* s_;
+    std::int32_t length_;
+    std::int32_t i_;
+    bool traditional_;
+    NormalisedText out_;
+};
+
+}  // namespace
+
+double traditional_share(std::string_view utf8) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    std::int32_t i = 0;
+    std::size_t han = 0, traditional = 0;
+    while (i < length) {
+        if (s[i] < 0x80) { ++i; continue; }
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s, i, length, c);
+        if (!is_han(c)) continue;
+        ++han;
+        if (is_traditional(static_cast<char32_t>(c))) ++traditional;
+    }
+    return han == 0 ? 0.0 : static_cast<double>(traditional) / static_cast<double>(han);
+}
+
+NormalisedText normalise(std::string_view original, std::uint32_t text_begin) {
+    const bool traditional = traditional_share(original.substr(text_begin)) >= kTraditionalThreshold;
+    return Normaliser(original, text_begin, traditional).run();
+}
+
+}  // namespace xxgk::source

@@ -1,0 +1,29 @@
+#pragma once
+// Produces the text the grammar reads: one spelling for what reports write many ways.
+//   - full-width ASCII forms (（）：，０-９…) become ASCII; ideographic space, NBSP and the other
+//     space characters become ' '; zero-width characters and BOMs are dropped;
+//   - CRLF and lone CR become LF, tabs become spaces;
+//   - in a document written in traditional characters: pinyin glosses after traditional
+//     characters (區(qū)) are dropped and traditional characters become simplified.
+// Every byte of the result maps back to the original input through `map`.
+#include <string>
+#include <string_view>
+
+#include "offset_map.hpp"
+
+namespace xxgk::source {
+
+struct NormalisedText {
+    std::string text;
+    OffsetMap map;
+    bool traditional = false;  // traditional→simplified conversion was applied
+};
+
+// Share of Han characters that have a different simplified form; 0 for a simplified document,
+// about 0.3 for a traditional one (seed 002).
+double traditional_share(std::string_view utf8);
+
+// `text_begin` skips a byte-order mark; offsets in the map count from the start of `original`.
+NormalisedText normalise(std::string_view original, std::uint32_t text_begin);
+
+}  // namespace xxgk::source

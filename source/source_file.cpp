@@ -1,0 +1,68 @@
+#include "source_file.hpp"
+
+#include <algorithm>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace xxgk::source {
+
+SourceFile::SourceFile(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {
+    line_starts_.push_back(0);
+    const std::size_t n = bytes_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = bytes_[i];
+        if (c == '\n' || (c == '\r' && (i + 1 == n || bytes_[i + 1] != '\n'))) {
+            if (i + 1 < n) line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        }
+    }
+}
+
+LineCol SourceFile::line_col(std::uint32_t offset, ColumnUnit unit) const {
+    offset = std::min(offset, size());
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+    const std::uint32_t start = line_starts_[line - 1];
+    return {line, 1 + column_count(std::string_view(bytes_).substr(start, offset - start), unit)};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    if (line == 0 || line > line_count()) return {};
+    const std::uint32_t start = line_starts_[line - 1];
+    std::uint32_t end = line < line_count() ? line_starts_[line] : size();
+    while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
+    return std::string_view(bytes_).substr(start, end - start);
+}
+
+int display_width(char32_t c) {
+    const auto cp = static_cast<UChar32>(c);
+    if (cp == '\t') return 1;  // callers that draw source lines print a tab as one space
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+    const int type = u_charType(cp);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+    switch (u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH)) {
+        case U_EA_FULLWIDTH:
+        case U_EA_WIDE: return 2;
+        default: return 1;
+    }
+}
+
+std::uint32_t column_count(std::string_view prefix, ColumnUnit unit) {
+    if (unit == ColumnUnit::Byte) return static_cast<std::uint32_t>(prefix.size());
+    std::uint32_t count = 0;
+    const auto* s = reinterpret_cast<const std::uint8_t*>(prefix.data());
+    const auto length = static_cast<std::int32_t>(prefix.size());
+    std::int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s, i, length, c);
+        switch (unit) {
+            case ColumnUnit::Char: count += 1; break;
+            case ColumnUnit::Utf16: count += U16_LENGTH(c); break;
+            case ColumnUnit::Display: count += static_cast<std::uint32_t>(display_width(static_cast<char32_t>(c))); break;
+            case ColumnUnit::Byte: break;
+        }
+    }
+    return count;
+}
+
+}  // namespace xxgk::source

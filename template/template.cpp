@@ -1,0 +1,38 @@
+#include "template.hpp"
+
+namespace xxgk::tpl {
+
+std::optional<std::size_t> Table::row_index(std::string_view row_id) const {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].id == row_id) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Table::column_index(std::size_t row, std::string_view column_id) const {
+    const auto columns = columns_of(row);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].id == column_id) return i;
+    return std::nullopt;
+}
+
+const Table* Template::table(TableKind kind) const {
+    for (const auto& t : tables)
+        if (t.kind == kind) return &t;
+    return nullptr;
+}
+
+std::span<const Template* const> all_templates() {
+    static const Template* const templates[] = {&template_2019()};
+    return templates;
+}
+
+std::string_view table_id(TableKind kind) {
+    switch (kind) {
+        case TableKind::ActiveDisclosure: return "active_disclosure";
+        case TableKind::Applications: return "applications";
+        case TableKind::ReviewLitigation: return "review_litigation";
+    }
+    return {};
+}
+
+}  // namespace xxgk::tpl

@@ -1,0 +1,102 @@
+#pragma once
+// The report template (报告格式) as data: sections, tables, blocks, rows, columns, label
+// variants and identities of each version of the form. The grammar takes its anchors from here,
+// the passes their row/column ids and identities, the backends their ids and labels, and the
+// docs their tables. A new version of the form is a new `Template` value, not new code.
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::tpl {
+
+enum class ValueKind {
+    Count,        // a non-negative number of items
+    SignedCount,  // 本年增/减: +44, -369, 8
+    Money,        // an amount; the unit is written in the cell or the header, normalised to 万元
+};
+
+enum class TableKind { ActiveDisclosure, Applications, ReviewLitigation };
+
+struct Column {
+    std::string_view id;     // stable id (contract §3)
+    std::string_view label;  // official label
+    ValueKind kind = ValueKind::Count;
+    std::vector<std::string_view> variants;  // other spellings seen in real reports
+};
+
+struct Block {  // a 第二十条第（N）项 block of table 二; tables 三 and 四 are one block each
+    std::string_view id;
+    std::string_view title;  // empty when the block has no title row
+    std::vector<Column> columns;
+};
+
+struct Row {
+    std::string_view id;     // stable id
+    std::string_view label;  // official label
+    bool numeric = true;     // false for group rows such as （三）不予公开
+    std::size_t block = 0;   // index into Table::blocks
+    std::vector<std::string_view> variants;
+};
+
+struct Table {
+    TableKind kind;
+    std::string_view id;     // active_disclosure, applications, review_litigation
+    std::string_view title;  // as in messages: 主动公开政府信息情况 …
+    int section = 0;         // the section (1-based) whose body holds it
+    std::vector<Block> blocks;
+    std::vector<Row> rows;
+    // Labels of the header that are neither columns nor rows (申请人情况, 信息内容 …).
+    std::vector<std::string_view> header_labels;
+    // Table 四 is one physical row of 15 numbers under a three-level header: its values come as
+    // one run and are dealt to the logical rows in order.
+    bool values_in_one_run = false;
+
+    [[nodiscard]] std::span<const Column> columns_of(std::size_t row) const { return blocks[rows[row].block].columns; }
+    [[nodiscard]] std::optional<std::size_t> row_index(std::string_view row_id) const;
+    [[nodiscard]] std::optional<std::size_t> column_index(std::size_t row, std::string_view column_id) const;
+};
+
+struct Section {
+    int number = 0;              // 1..6
+    std::string_view numeral;    // 一 … 六
+    std::string_view title;      // official title
+    // A heading line matches when its title contains every keyword of one of these sets.
+    std::vector<std::vector<std::string_view>> keyword_sets;
+    std::vector<std::string_view> variants;  // whole headings seen in real reports (for docs and tests)
+    bool may_be_empty = false;
+};
+
+// One identity (勾稽关系): Σ lhs = Σ rhs, evaluated once per column (terms are row ids) or once
+// per row (terms are column ids).
+enum class IdentityAxis { PerColumn, PerRow };
+
+struct Identity {
+    std::string_view code;     // XG2001 …
+    std::string_view name;     // T3-BAL …
+    std::string_view formula;  // for messages: 一 + 二 = （七）总计 + 四
+    TableKind table;
+    IdentityAxis axis;
+    std::vector<std::string_view> lhs;  // the side that holds the stated total
+    std::vector<std::string_view> rhs;
+    // Per-row identities apply to these rows only; empty means every numeric row.
+    std::vector<std::string_view> rows;
+};
+
+struct Template {
+    std::string_view version;  // "2019", "2021"
+    std::string_view source;   // the notice that defines it
+    int first_year = 0;        // the first report year it applies to
+    std::vector<Section> sections;
+    std::vector<Table> tables;
+    std::vector<Identity> identities;
+
+    [[nodiscard]] const Table* table(TableKind kind) const;
+};
+
+const Template& template_2019();
+std::span<const Template* const> all_templates();
+
+std::string_view table_id(TableKind kind);
+
+}  // namespace xxgk::tpl
