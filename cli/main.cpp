@@ -2,6 +2,7 @@
 // a backend, and turns what happened into the exit code.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -50,7 +51,14 @@ struct Input {
     std::string error;
 };
 
-bool is_report_file(const fs::path& p) { return p.extension() == ".txt" || p.extension() == ".md"; }
+// In a directory walk: *.txt and *.md, except a folder's own documentation (README.md …), which
+// every corpus folder has and no report is called.
+bool is_report_file(const fs::path& p) {
+    if (p.extension() != ".txt" && p.extension() != ".md") return false;
+    std::string stem = p.stem().string();
+    std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return std::toupper(c); });
+    return stem != "README" && stem != "CHANGELOG" && stem != "LICENSE";
+}
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);
@@ -242,7 +250,7 @@ int explain(const std::string& code, const std::string& lang) {
 }
 
 void add_common(CLI::App& cmd, Options& o) {
-    cmd.add_option("paths", o.paths, "report files, directories (walked for *.txt, *.md), or - for standard input")->required();
+    cmd.add_option("paths", o.paths, "report files, directories (walked for *.txt and *.md, README.md excepted), or - for standard input")->required();
     cmd.add_option("--format", o.format, "diagnostics format (default: human on a terminal, else gcc)")
         ->check(CLI::IsMember({"human", "gcc", "json"}));
     cmd.add_option("--lang", o.lang, "message language (default: from LC_ALL/LC_MESSAGES/LANG)")->check(CLI::IsMember({"zh", "en"}));

@@ -138,20 +138,33 @@ private:
     }
 
     // A missing row is reported where it should have been: at the next row that is present.
+    // Consecutive missing rows (a cut-off table) make one diagnostic.
     void report_missing_rows() {
+        if (spec_.values_in_one_run) return;  // a short run is reported by assemble_one_run
         if (std::none_of(first_seen_.begin(), first_seen_.end(), [](const auto* p) { return p != nullptr; })) return;
-        for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
-            if (first_seen_[r] != nullptr || !spec_.rows[r].numeric) continue;
-            if (spec_.values_in_one_run) continue;  // reported by assemble_one_run as a short run
-            diag::Span at{table_.span.end, table_.span.end};
-            for (std::size_t n = r + 1; n < spec_.rows.size(); ++n) {
-                if (first_seen_[n] != nullptr) {
-                    at = {first_seen_[n]->span.begin, first_seen_[n]->span.begin};
-                    break;
-                }
+        for (std::size_t r = 0; r < spec_.rows.size();) {
+            if (first_seen_[r] != nullptr || !spec_.rows[r].numeric) {
+                ++r;
+                continue;
             }
-            report_.diagnostics.push_back(diag::make(diag::Code::XG1102, at,
-                {std::string(spec_.title), std::string(spec_.rows[r].label)}));
+            std::size_t next = r;  // the first row present after the gap
+            std::size_t last = r, missing = 0;
+            for (; next < spec_.rows.size() && first_seen_[next] == nullptr; ++next) {
+                if (!spec_.rows[next].numeric) continue;
+                last = next;
+                ++missing;
+            }
+            const diag::Span at = next < spec_.rows.size()
+                ? diag::Span{first_seen_[next]->span.begin, first_seen_[next]->span.begin}
+                : diag::Span{table_.span.end, table_.span.end};
+            const std::string title(spec_.title), first_label(spec_.rows[r].label);
+            if (missing == 1) {
+                report_.diagnostics.push_back(diag::make(diag::Code::XG1102, at, {title, first_label}));
+            } else {
+                report_.diagnostics.push_back(diag::make(diag::Code::XG1108, at,
+                    {title, first_label, std::string(spec_.rows[last].label), std::to_string(missing)}));
+            }
+            r = next;
         }
     }
 
@@ -170,9 +183,9 @@ void assemble_tables(ast::Report& report) {
         const ast::Table* table = report.table(spec.kind);
         const bool empty = table == nullptr || table->cells.empty();
         if (!empty) continue;
-        const ast::Section* section = report.section(spec.section);
-        const diag::Span at = section ? section->heading : diag::Span{report.file->size(), report.file->size()};
-        report.diagnostics.push_back(diag::make(diag::Code::XG1101, at, {std::string(spec.title)}));
+        // Without its section the table's absence is already reported (XG1001).
+        if (const ast::Section* section = report.section(spec.section))
+            report.diagnostics.push_back(diag::make(diag::Code::XG1101, section->heading, {std::string(spec.title)}));
     }
 }
 

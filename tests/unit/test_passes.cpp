@@ -108,6 +108,13 @@ BOOST_AUTO_TEST_CASE(missing_and_ragged_rows) {
     BOOST_TEST(cell(c.report, tpl::TableKind::Applications, "3.3.1", "natural") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(a_cut_off_table_is_one_diagnostic) {
+    const auto c = passes::compile("t.txt", test::report_text(test::consistent_applications(), {}, {"3.5.3", "3.5.4", "3.5.5", "3.6"}));
+    BOOST_TEST(codes(c.report) == std::vector<std::string>{"XG1108"});
+    BOOST_TEST(diag::message(c.report.diagnostics.front(), diag::Lang::En) ==
+               "the table \"收到和处理政府信息公开申请情况\" has none of the 4 rows from \"3.要求提供公开出版物\" to \"（六）其他处理\"");
+}
+
 BOOST_AUTO_TEST_CASE(short_table_four) {
     const auto c = passes::compile("t.txt", test::report_text(test::consistent_applications(), {"0", "0", "0"}));
     BOOST_TEST(count(c.report, "XG1105") == 1u);

@@ -1,0 +1,27 @@
+# Shared by the set-up scripts: install what is missing, then configure and build.
+# Sourced, not run.
+
+XXGK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+XXGK_BUILD=${XXGK_BUILD:-$XXGK_ROOT/build}
+
+# Debian 12 packages the build and the tests need (ccache only speeds rebuilds up).
+XXGK_PACKAGES=(cmake g++ make pkg-config tao-pegtl-dev libicu-dev libfmt-dev libboost-test-dev
+               libcli11-dev nlohmann-json3-dev python3 python3-jsonschema ccache)
+
+install_missing_packages() {
+    local missing=()
+    for p in "${XXGK_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "xxgk: installing missing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build_xxgk() {
+    cmake -S "$XXGK_ROOT" -B "$XXGK_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build "$XXGK_BUILD" -j "$(nproc)"
+}
