@@ -73,7 +73,6 @@ struct Report {
     bool traditional = false;             // the text was converted to simplified characters
     std::optional<std::string> title, agency, published;
     std::optional<int> year;
-    Span title_span;
     std::size_t preamble_length = 0;  // bytes of normalised text before the first heading
     std::vector<Section> sections;
     std::vector<Table> tables;

@@ -44,9 +44,7 @@ std::u32string to_u32(std::string_view s) {
     return out;
 }
 
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
+std::size_t code_points(std::string_view s) { return source::column_count(s, source::ColumnUnit::Char); }
 
 }  // namespace
 

@@ -44,7 +44,6 @@ public:
     // True for page furniture that ends a report: 分享到, 相关附件, 打印本页 …
     [[nodiscard]] static bool is_page_chrome(std::string_view line);
     [[nodiscard]] const TableLexicon* table_for_section(int section) const;
-    [[nodiscard]] const tpl::Template& form() const { return *form_; }
 
 private:
     const tpl::Template* form_;

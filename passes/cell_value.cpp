@@ -33,14 +33,13 @@ ast::Decimal reduced(ast::Decimal d) {
 CellReading read_cell(std::string_view text) {
     CellReading r;
     for (const auto u : kUnfilled)
-        if (text == u) return {CellReading::Kind::Unfilled, {}, false, {}};
-    if (text.empty() || is_dash_run(text)) return {CellReading::Kind::Unfilled, {}, false, {}};
+        if (text == u) return {CellReading::Kind::Unfilled, {}, {}};
+    if (text.empty() || is_dash_run(text)) return {CellReading::Kind::Unfilled, {}, {}};
 
     std::size_t i = 0;
     bool negative = false;
     if (text[0] == '+' || text[0] == '-') {
         negative = text[0] == '-';
-        r.explicit_sign = true;
         ++i;
     }
     constexpr auto kMax = std::numeric_limits<std::int64_t>::max();

@@ -12,7 +12,6 @@ namespace xxgk::passes {
 struct CellReading {
     enum class Kind { Number, Unfilled, NotANumber, TooLarge } kind = Kind::NotANumber;
     ast::Decimal number;     // as written, before any unit conversion
-    bool explicit_sign = false;
     std::string unit;        // 万元, 元, 亿元, 万, 件 … or "" when none is written
 };
 

@@ -12,9 +12,7 @@ constexpr std::string_view kAgencySuffixes[] = {"政府", "局", "办事处", "�
 constexpr std::size_t kMaxTitle = 60;   // code points
 constexpr std::size_t kMaxAgency = 30;
 
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
+std::size_t code_points(std::string_view s) { return source::column_count(s, source::ColumnUnit::Char); }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -67,11 +65,8 @@ void extract_metadata(ast::Report& report) {
     for (std::size_t at = 0; at < preamble.size();) {
         const std::size_t end = std::min(preamble.find('\n', at), preamble.size());
         const std::string_view line = trim(preamble.substr(at, end - at));
-        const auto line_begin = static_cast<std::size_t>(line.data() - text.data());
         if (!report.title && looks_like_title(line)) {
             report.title = std::string(line);
-            report.title_span = {report.text->map.to_original_begin(static_cast<std::uint32_t>(line_begin)),
-                                 report.text->map.to_original_end(static_cast<std::uint32_t>(line_begin + line.size()))};
         } else if (!agency_line && looks_like_agency(line)) {
             agency_line = line;
         }

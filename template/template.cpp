@@ -26,13 +26,4 @@ std::span<const Template* const> all_templates() {
     return templates;
 }
 
-std::string_view table_id(TableKind kind) {
-    switch (kind) {
-        case TableKind::ActiveDisclosure: return "active_disclosure";
-        case TableKind::Applications: return "applications";
-        case TableKind::ReviewLitigation: return "review_litigation";
-    }
-    return {};
-}
-
 }  // namespace xxgk::tpl

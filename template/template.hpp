@@ -97,6 +97,5 @@ struct Template {
 const Template& template_2019();
 std::span<const Template* const> all_templates();
 
-std::string_view table_id(TableKind kind);
 
 }  // namespace xxgk::tpl

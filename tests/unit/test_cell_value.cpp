@@ -13,7 +13,6 @@ BOOST_AUTO_TEST_CASE(counts_and_signed_changes) {
     BOOST_TEST(r.number.mantissa == 15596);
     r = read_cell("+44");
     BOOST_TEST(r.number.mantissa == 44);
-    BOOST_TEST(r.explicit_sign);
     r = read_cell("-369");
     BOOST_TEST(r.number.mantissa == -369);
     BOOST_TEST(read_cell("1,234").number.mantissa == 1234);
