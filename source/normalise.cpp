@@ -47,11 +47,47 @@ public:
     }
 
     NormalisedText run() {
-        while (i_ < length_) step();
+        while (i_ < length_) {
+            copy_unchanged();
+            if (i_ < length_) step();
+        }
         return std::move(out_);
     }
 
 private:
+    // Most of a report needs no change: copy it in one piece, so that the per-character work
+    // below runs only where something is folded, converted or dropped.
+    void copy_unchanged() {
+        const std::int32_t start = i_;
+        while (i_ < length_) {
+            const std::uint8_t b = s_[i_];
+            if (b < 0x80) {
+                if (b == '\r' || b == '\t') break;
+                ++i_;
+                continue;
+            }
+            std::int32_t next = i_;
+            UChar32 c;
+            U8_NEXT(s_, next, length_, c);
+            if (c < 0 || needs_change(c)) break;
+            i_ = next;
+        }
+        if (i_ == start) return;
+        out_.text.append(reinterpret_cast<const char*>(s_ + start), static_cast<std::size_t>(i_ - start));
+        out_.map.append(static_cast<std::uint32_t>(i_ - start), static_cast<std::uint32_t>(i_ - start));
+    }
+
+    bool needs_change(UChar32 c) const {
+        return (c >= 0xFF01 && c <= 0xFF5E) || is_space(c) || is_zero_width(c) ||
+               (traditional_ && (is_traditional(static_cast<char32_t>(c)) || starts_phrase(c)));
+    }
+
+    static bool starts_phrase(UChar32 c) {
+        for (const auto& phrase : phrase_overrides())
+            if (static_cast<UChar32>(phrase.traditional.front()) == c) return true;
+        return false;
+    }
+
     void emit(UChar32 c, std::int32_t original_len) {
         const auto before = out_.text.size();
         char buf[4];
