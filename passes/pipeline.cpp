@@ -40,8 +40,11 @@ Compilation compile(std::string name, std::string bytes) {
         c.report.diagnostics.push_back(std::move(*problem));
         return c;
     }
-    c.text = std::make_unique<source::NormalisedText>(source::normalise(c.file->bytes(), decoded.text_begin));
+    c.text = std::make_unique<source::NormalisedText>(source::normalise(c.file->bytes(), decoded.text_begin, decoded.text_end));
     c.report = grammar::parse(*c.file, *c.text, form);
+    if (decoded.truncated_character)
+        c.report.diagnostics.push_back(diag::make(diag::Code::XG0007, {decoded.text_end, c.file->size()},
+                                                  {std::to_string(c.file->size() - decoded.text_end)}));
     check_sections(c.report);
     assemble_tables(c.report);
     normalise_values(c.report);

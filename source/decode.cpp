@@ -12,6 +12,16 @@ bool only_white_space(std::string_view s) {
     return true;
 }
 
+// A lead byte followed by fewer continuation bytes than it announces, and nothing else.
+bool incomplete_sequence(std::string_view tail) {
+    const auto lead = static_cast<std::uint8_t>(tail[0]);
+    const std::size_t need = (lead >= 0xC2 && lead <= 0xDF) ? 2 : (lead >= 0xE0 && lead <= 0xEF) ? 3 : (lead >= 0xF0 && lead <= 0xF4) ? 4 : 0;
+    if (need == 0 || tail.size() >= need) return false;
+    for (std::size_t k = 1; k < tail.size(); ++k)
+        if ((static_cast<std::uint8_t>(tail[k]) & 0xC0) != 0x80) return false;
+    return true;
+}
+
 }  // namespace
 
 DecodeResult decode(std::string_view bytes) {
@@ -44,12 +54,18 @@ DecodeResult decode(std::string_view bytes) {
         const std::int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, length, c);
+        if (c < 0 && i == length && incomplete_sequence(text.substr(static_cast<std::size_t>(start)))) {
+            r.truncated_character = true;
+            r.text_end = r.text_begin + static_cast<std::uint32_t>(start);
+            return r;
+        }
         if (c < 0) {
             r.problem = DecodeProblem::InvalidUtf8;
             r.problem_offset = r.text_begin + static_cast<std::uint32_t>(start);
             return r;
         }
     }
+    r.text_end = static_cast<std::uint32_t>(bytes.size());
     return r;
 }
 

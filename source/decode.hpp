@@ -19,9 +19,13 @@ struct DecodeResult {
     DecodeProblem problem = DecodeProblem::None;
     Encoding encoding = Encoding::Utf8;
     std::uint32_t text_begin = 0;     // where the text starts (after a BOM)
+    std::uint32_t text_end = 0;       // where it ends: before an incomplete last character
+    bool truncated_character = false; // the file was cut inside its last character
     std::uint32_t problem_offset = 0;  // the first offending byte, for the diagnostic
 };
 
+// A file cut inside its last character (a scraper's byte limit) is still text: only that
+// incomplete character is left out, and `truncated_character` says so.
 DecodeResult decode(std::string_view bytes);
 
 }  // namespace xxgk::source

@@ -190,9 +190,10 @@ double traditional_share(std::string_view utf8) {
     return han == 0 ? 0.0 : static_cast<double>(traditional) / static_cast<double>(han);
 }
 
-NormalisedText normalise(std::string_view original, std::uint32_t text_begin) {
-    const bool traditional = traditional_share(original.substr(text_begin)) >= kTraditionalThreshold;
-    return Normaliser(original, text_begin, traditional).run();
+NormalisedText normalise(std::string_view original, std::uint32_t text_begin, std::uint32_t text_end) {
+    const std::string_view text = original.substr(0, text_end);
+    const bool traditional = traditional_share(text.substr(text_begin)) >= kTraditionalThreshold;
+    return Normaliser(text, text_begin, traditional).run();
 }
 
 }  // namespace xxgk::source

@@ -23,7 +23,11 @@ struct NormalisedText {
 // about 0.3 for a traditional one (seed 002).
 double traditional_share(std::string_view utf8);
 
-// `text_begin` skips a byte-order mark; offsets in the map count from the start of `original`.
-NormalisedText normalise(std::string_view original, std::uint32_t text_begin);
+// Normalises original[text_begin, text_end) (a BOM and an incomplete last character left out);
+// offsets in the map count from the start of `original`.
+NormalisedText normalise(std::string_view original, std::uint32_t text_begin, std::uint32_t text_end);
+inline NormalisedText normalise(std::string_view original, std::uint32_t text_begin) {
+    return normalise(original, text_begin, static_cast<std::uint32_t>(original.size()));
+}
 
 }  // namespace xxgk::source

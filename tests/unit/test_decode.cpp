@@ -38,4 +38,15 @@ BOOST_AUTO_TEST_CASE(gbk_bytes_are_invalid_utf8_at_their_offset) {
     BOOST_TEST(r.problem_offset == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(a_file_cut_inside_its_last_character_is_still_text) {
+    const std::string cut = std::string("一、总体情况") + "\xE6\x83";  // 情 without its last byte
+    const auto r = decode(cut);
+    BOOST_TEST((r.problem == DecodeProblem::None));
+    BOOST_TEST(r.truncated_character);
+    BOOST_TEST(r.text_end == cut.size() - 2);
+    // Invalid bytes anywhere else are not a truncation.
+    BOOST_TEST((decode("\xE6\x83 一").problem == DecodeProblem::InvalidUtf8));
+    BOOST_TEST((decode("abc\xFF").problem == DecodeProblem::InvalidUtf8));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
