@@ -1,4 +1,3 @@
-#include <fmt/format.h>
 #include <unicode/utf8.h>
 
 #include "backends.hpp"

@@ -257,7 +257,7 @@ void add_common(CLI::App& cmd, Options& o) {
     cmd.add_option("--color", o.color, "colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd.add_option("--column-unit", o.column_unit, "what a column counts")->check(CLI::IsMember({"char", "byte", "display", "utf16"}));
-    cmd.add_option("--template", o.template_version, "report format to compile against")->check(CLI::IsMember({"auto", "2019"}));
+    cmd.add_option("--template", o.template_version, "report format to compile against (the 2019 form is the only one so far, so auto and 2019 both select it)")->check(CLI::IsMember({"auto", "2019"}));
     cmd.add_option("-W", o.warnings_as, "-W error: warnings count as errors for the exit code")->check(CLI::IsMember({"error"}));
     cmd.add_flag("--werror", o.werror, "warnings count as errors for the exit code");
     cmd.add_option("--stdin-filename", o.stdin_filename, "the name of standard input in messages");

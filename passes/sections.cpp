@@ -1,5 +1,3 @@
-#include <fmt/format.h>
-
 #include "passes.hpp"
 
 namespace xxgk::passes {
