@@ -31,7 +31,7 @@ json diagnostic_json(const source::SourceFile* file, const std::string& path, co
         json rj;
         rj["message"] = diag::message(r, options.lang);
         rj["file"] = path;
-        put_range(rj, file, r.span, options);
+        put_range(rj, file, r.span.value_or(d.span), options);
         related.push_back(std::move(rj));
     }
     j["related"] = std::move(related);
@@ -40,6 +40,7 @@ json diagnostic_json(const source::SourceFile* file, const std::string& path, co
         json fj;
         put_range(fj, file, f.span, options);
         fj["replacement"] = f.replacement;
+        fj["message"] = diag::message(f, options.lang);
         fixes.push_back(std::move(fj));
     }
     j["fixes"] = std::move(fixes);

@@ -20,8 +20,12 @@ void write_gcc(std::ostream& out, std::span<const FileDiagnostic> diagnostics, c
         out << diag::severity_name(d.severity) << ": " << diag::message(d, options.lang) << " [" << diag::info(d.code).name
             << "]\n";
         for (const auto& r : d.related) {
-            location(out, fd, r.span, options);
+            location(out, fd, r.span.value_or(d.span), options);
             out << "note: " << diag::message(r, options.lang) << '\n';
+        }
+        for (const auto& f : d.fixes) {
+            location(out, fd, f.span, options);
+            out << "note: " << diag::message(f, options.lang) << '\n';
         }
     }
 }

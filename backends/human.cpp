@@ -107,7 +107,7 @@ void write_one(std::ostream& out, const FileDiagnostic& fd, const RenderOptions&
             << '\n';
     }
     for (const auto& r : d.related) {
-        const auto rat = file.line_col(r.span.begin, options.column_unit);
+        const auto rat = file.line_col(r.span.value_or(d.span).begin, options.column_unit);
         out << gutter << style(kBlue) << " = " << style(kReset) << style(kBold) << "note" << style(kReset) << ": "
             << diag::message(r, options.lang) << "  (" << fd.path << ':' << rat.line << ':' << rat.col << ")\n";
     }

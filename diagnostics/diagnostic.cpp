@@ -8,8 +8,8 @@ namespace xxgk::diag {
 namespace {
 
 constexpr CodeInfo kCodes[] = {
-#define XG_DIAGNOSTIC(code, severity, zh, en, explain_zh, explain_en) \
-    {Code::code, #code, Severity::severity, zh, en, explain_zh, explain_en},
+#define XG_DIAGNOSTIC(code, severity, formula, zh, en, explain_zh, explain_en) \
+    {Code::code, #code, Severity::severity, formula, zh, en, explain_zh, explain_en},
 #define XG_NOTE(name, zh, en)
 #include "registry.def"
 #undef XG_DIAGNOSTIC
@@ -21,7 +21,7 @@ struct NoteText {
 };
 
 constexpr NoteText kNotes[] = {
-#define XG_DIAGNOSTIC(code, severity, zh, en, explain_zh, explain_en)
+#define XG_DIAGNOSTIC(code, severity, formula, zh, en, explain_zh, explain_en)
 #define XG_NOTE(name, zh, en) {zh, en},
 #include "registry.def"
 #undef XG_DIAGNOSTIC
@@ -47,14 +47,19 @@ const CodeInfo* find_code(std::string_view name) {
 }
 
 std::string message(const Diagnostic& d, Lang lang) {
+    if (d.headline) return message(*d.headline, d.args, lang);
     const auto& i = info(d.code);
     return fill(lang == Lang::Zh ? i.message_zh : i.message_en, d.args);
 }
 
-std::string message(const Related& r, Lang lang) {
-    const auto& n = kNotes[static_cast<std::size_t>(r.note)];
-    return fill(lang == Lang::Zh ? n.zh : n.en, r.args);
+std::string message(NoteId note, const std::vector<std::string>& args, Lang lang) {
+    const auto& n = kNotes[static_cast<std::size_t>(note)];
+    return fill(lang == Lang::Zh ? n.zh : n.en, args);
 }
+
+std::string message(const Related& r, Lang lang) { return message(r.note, r.args, lang); }
+
+std::string message(const Fix& f, Lang lang) { return message(f.note, f.args, lang); }
 
 std::string_view severity_name(Severity s) {
     switch (s) {
@@ -66,7 +71,7 @@ std::string_view severity_name(Severity s) {
 }
 
 Diagnostic make(Code code, Span span, std::vector<std::string> args) {
-    return Diagnostic{code, info(code).severity, span, std::move(args), {}, {}};
+    return Diagnostic{code, info(code).severity, span, std::move(args), std::nullopt, {}, {}};
 }
 
 }  // namespace xxgk::diag

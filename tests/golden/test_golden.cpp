@@ -102,7 +102,8 @@ std::string diagnostics_digest(const passes::Compilation& c) {
     };
     for (const auto& d : c.report.diagnostics) {
         out += pos(d.span) + ": " + std::string(diag::severity_name(d.severity)) + ": " + std::string(diag::info(d.code).name) + "\n";
-        for (const auto& rel : d.related) out += "  related " + pos(rel.span) + "\n";
+        for (const auto& rel : d.related)
+            if (rel.span) out += "  related " + pos(*rel.span) + "\n";
     }
     return out;
 }
