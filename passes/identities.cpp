@@ -1,13 +1,39 @@
+// The identities (勾稽关系) of the template, evaluated with unknown propagation, and cell blame:
+// when sums fail, the smallest set of cells whose change repairs them all is the error, not
+// each failed sum on its own.
 #include <algorithm>
 #include <map>
+#include <numeric>
 
+#include "blame.hpp"
 #include "passes.hpp"
 
 namespace xxgk::passes {
 
 namespace {
 
-// The cells of one table by template position.
+struct Term {
+    std::size_t row, column;
+    const ast::Cell* cell;  // nullptr: the cell is missing (a structure diagnostic says so)
+    int coefficient;        // +1 on the side that holds the stated total, −1 on the other
+};
+
+// One identity applied to one column (or row) of a table: Σ lhs = Σ rhs.
+struct Instance {
+    enum class State { Holds, Fails, Unknown, Incomplete };
+    const tpl::Identity* identity;
+    diag::Code code;
+    std::string where;  // the column or row it is evaluated in
+    std::vector<Term> terms;
+    State state = State::Holds;
+    std::int64_t lhs_sum = 0, rhs_sum = 0;
+    const Term* unfilled = nullptr;  // the first unknown operand (State::Unknown)
+
+    bool contains(const ast::Cell* cell) const {
+        return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.cell == cell; });
+    }
+};
+
 class Grid {
 public:
     explicit Grid(const ast::Table& table) {
@@ -22,88 +48,230 @@ private:
     std::map<std::pair<std::size_t, std::size_t>, const ast::Cell*> cells_;
 };
 
-struct Term {
-    std::size_t row, column;
-    const ast::Cell* cell;  // nullptr: the cell is missing (a structure diagnostic says so)
-};
+void evaluate(Instance& in) {
+    __int128 sums[2] = {0, 0};  // wide: twenty 64-bit values cannot overflow it
+    for (const auto& t : in.terms) {
+        if (t.cell == nullptr) {
+            in.state = Instance::State::Incomplete;
+            return;
+        }
+        if (!t.cell->value || !t.cell->value->is_integer()) {
+            if (in.state != Instance::State::Unknown) in.unfilled = &t;
+            in.state = Instance::State::Unknown;
+            continue;
+        }
+        sums[t.coefficient > 0 ? 0 : 1] += t.cell->value->mantissa;
+    }
+    if (in.state == Instance::State::Unknown) return;
+    constexpr __int128 kMax = std::numeric_limits<std::int64_t>::max();
+    if (sums[0] > kMax || sums[1] > kMax || sums[0] < -kMax || sums[1] < -kMax) {
+        in.state = Instance::State::Incomplete;  // XG3006 territory: the values are not counts
+        return;
+    }
+    in.lhs_sum = static_cast<std::int64_t>(sums[0]);
+    in.rhs_sum = static_cast<std::int64_t>(sums[1]);
+    in.state = in.lhs_sum == in.rhs_sum ? Instance::State::Holds : Instance::State::Fails;
+}
 
-class IdentityChecker {
+class TableChecker {
 public:
-    IdentityChecker(ast::Report& report, const tpl::Identity& identity, const ast::Table& table)
-        : report_(report), identity_(identity), table_(table), spec_(*report.form->table(table.kind)), grid_(table) {}
+    TableChecker(ast::Report& report, const ast::Table& table)
+        : report_(report), table_(table), spec_(*report.form->table(table.kind)), grid_(table) {}
 
     void run() {
-        if (identity_.axis == tpl::IdentityAxis::PerColumn) {
-            const auto columns = spec_.blocks.front().columns.size();
-            for (std::size_t c = 0; c < columns; ++c) check_column(c);
-        } else {
-            for (std::size_t r = 0; r < spec_.rows.size(); ++r) check_row(r);
+        for (const auto& identity : report_.form->identities)
+            if (identity.table == table_.kind) instantiate(identity);
+        std::vector<const Instance*> failed;
+        for (const auto& in : instances_) {
+            if (in.state == Instance::State::Unknown) report_unverifiable(in);
+            if (in.state == Instance::State::Fails) failed.push_back(&in);
         }
+        if (!failed.empty()) blame(failed);
     }
 
 private:
-    void check_column(std::size_t column) {
-        std::vector<Term> lhs, rhs;
-        for (const auto id : identity_.lhs) lhs.push_back(term(*spec_.row_index(id), column));
-        for (const auto id : identity_.rhs) rhs.push_back(term(*spec_.row_index(id), column));
-        evaluate(lhs, rhs, std::string(spec_.blocks.front().columns[column].label));
-    }
-
-    void check_row(std::size_t row) {
-        if (!spec_.rows[row].numeric) return;
-        if (!identity_.rows.empty() &&
-            std::find(identity_.rows.begin(), identity_.rows.end(), spec_.rows[row].id) == identity_.rows.end())
+    void instantiate(const tpl::Identity& identity) {
+        const diag::Code code = diag::find_code(identity.code)->code;
+        if (identity.axis == tpl::IdentityAxis::PerColumn) {
+            const auto& columns = spec_.blocks.front().columns;
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                Instance in{&identity, code, std::string(columns[c].label), {}};
+                for (const auto id : identity.lhs) in.terms.push_back(term(*spec_.row_index(id), c, +1));
+                for (const auto id : identity.rhs) in.terms.push_back(term(*spec_.row_index(id), c, -1));
+                add(std::move(in));
+            }
             return;
-        std::vector<Term> lhs, rhs;
-        for (const auto id : identity_.lhs) lhs.push_back(term(row, *spec_.column_index(row, id)));
-        for (const auto id : identity_.rhs) rhs.push_back(term(row, *spec_.column_index(row, id)));
-        evaluate(lhs, rhs, std::string(spec_.rows[row].label));
+        }
+        for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
+            if (!spec_.rows[r].numeric) continue;
+            if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
+                continue;
+            Instance in{&identity, code, std::string(spec_.rows[r].label), {}};
+            for (const auto id : identity.lhs) in.terms.push_back(term(r, *spec_.column_index(r, id), +1));
+            for (const auto id : identity.rhs) in.terms.push_back(term(r, *spec_.column_index(r, id), -1));
+            add(std::move(in));
+        }
     }
 
-    Term term(std::size_t row, std::size_t column) const { return {row, column, grid_.at(row, column)}; }
-
-    diag::Related note(const Term& t, diag::NoteId id, std::vector<std::string> extra = {}) const {
-        std::vector<std::string> args{row_label(report_, table_.kind, t.row),
-                                      column_label(report_, table_.kind, t.row, t.column)};
-        for (auto& e : extra) args.push_back(std::move(e));
-        return {t.cell ? t.cell->span : diag::Span{}, id, std::move(args)};
+    Term term(std::size_t row, std::size_t column, int coefficient) const {
+        return {row, column, grid_.at(row, column), coefficient};
     }
 
-    void evaluate(const std::vector<Term>& lhs, const std::vector<Term>& rhs, std::string where) {
-        std::int64_t lhs_sum = 0, rhs_sum = 0;
-        for (const auto* side : {&lhs, &rhs}) {
-            for (const auto& t : *side) {
-                // A missing cell already has its structure diagnostic; nothing to add here.
-                if (t.cell == nullptr) return;
-                if (!t.cell->value || !t.cell->value->is_integer()) {
-                    const auto& anchor = lhs.front().cell ? *lhs.front().cell : *t.cell;
-                    auto d = diag::make(diag::Code::XG2000, anchor.span,
-                        {std::string(identity_.name), where,
-                         row_label(report_, table_.kind, t.row) + " · " + column_label(report_, table_.kind, t.row, t.column)});
-                    d.related.push_back(note(t, diag::NoteId::term_unfilled));
-                    report_.diagnostics.push_back(std::move(d));
-                    return;
+    void add(Instance in) {
+        evaluate(in);
+        instances_.push_back(std::move(in));
+    }
+
+    std::string name(const ast::Cell& cell) const {
+        return row_label(report_, table_.kind, cell.row) + " · " + column_label(report_, table_.kind, cell.row, cell.column);
+    }
+
+    diag::Related value_note(const ast::Cell& cell) const {
+        return {cell.span, diag::NoteId::term_value,
+                {row_label(report_, table_.kind, cell.row), column_label(report_, table_.kind, cell.row, cell.column),
+                 cell.value->to_string()}};
+    }
+
+    void report_unverifiable(const Instance& in) {
+        const auto& t = *in.unfilled;
+        const auto& anchor = in.terms.front().cell ? *in.terms.front().cell : *t.cell;
+        auto d = diag::make(diag::Code::XG2000, anchor.span, {std::string(in.identity->name), in.where, name(*t.cell)});
+        d.related.push_back({t.cell->span, diag::NoteId::term_unfilled,
+                             {row_label(report_, table_.kind, t.row), column_label(report_, table_.kind, t.row, t.column)}});
+        report_.diagnostics.push_back(std::move(d));
+    }
+
+    // The failed sums as equations over the table's known cells, and the smallest repairs.
+    void blame(const std::vector<const Instance*>& failed) {
+        std::map<const ast::Cell*, std::size_t> variable_of;
+        std::vector<const ast::Cell*> cells;
+        std::vector<std::int64_t> values;
+        std::vector<blame::Equation> equations;
+        for (const auto& in : instances_) {
+            if (in.state != Instance::State::Holds && in.state != Instance::State::Fails) continue;
+            blame::Equation e;
+            e.residual = in.lhs_sum - in.rhs_sum;
+            for (const auto& t : in.terms) {
+                const auto [it, added] = variable_of.try_emplace(t.cell, cells.size());
+                if (added) {
+                    cells.push_back(t.cell);
+                    values.push_back(t.cell->value->mantissa);
                 }
-                (side == &lhs ? lhs_sum : rhs_sum) += t.cell->value->mantissa;
+                e.terms.push_back({it->second, t.coefficient});
+            }
+            equations.push_back(std::move(e));
+        }
+        const auto acceptable = [&](std::size_t v, std::int64_t value) {
+            return value >= 0 || spec_.columns_of(cells[v]->row)[cells[v]->column].kind == tpl::ValueKind::SignedCount;
+        };
+        const auto repairs = blame::minimal_repairs(equations, values, acceptable);
+        if (repairs.size() == 1) {
+            report_blamed(repairs.front(), cells, failed);
+            return;
+        }
+        for (const auto* in : failed) report_failed(*in, repairs, cells);
+    }
+
+    // One diagnostic per group of blamed cells that share a sum: the two cells of one row that
+    // its 总计 ties together are one error, two unrelated slips are two.
+    void report_blamed(const blame::Repair& repair, const std::vector<const ast::Cell*>& cells,
+                       const std::vector<const Instance*>& failed) {
+        std::vector<std::size_t> group(repair.size());
+        std::iota(group.begin(), group.end(), 0);
+        const auto root = [&](std::size_t i) {
+            while (group[i] != i) i = group[i];
+            return i;
+        };
+        for (const auto& in : instances_) {
+            if (in.state != Instance::State::Holds && in.state != Instance::State::Fails) continue;
+            std::optional<std::size_t> first;
+            for (std::size_t i = 0; i < repair.size(); ++i) {
+                if (!in.contains(cells[repair[i].variable])) continue;
+                if (!first) first = i;
+                else group[root(i)] = root(*first);
             }
         }
-        if (lhs_sum == rhs_sum) return;
-        const diag::Code code = diag::find_code(identity_.code)->code;
-        auto d = diag::make(code, lhs.front().cell->span, {std::move(where), std::to_string(lhs_sum), std::to_string(rhs_sum)});
-        for (const auto* side : {&lhs, &rhs}) {
-            for (const auto& t : *side) {
-                if (&t == &lhs.front()) continue;
-                d.related.push_back(note(t, diag::NoteId::term_value, {t.cell->value->to_string()}));
+        std::map<std::size_t, std::vector<const blame::Change*>> groups;
+        for (std::size_t i = 0; i < repair.size(); ++i) groups[root(i)].push_back(&repair[i]);
+        for (const auto& [_, changes] : groups) {
+            std::vector<const Instance*> repaired;
+            for (const auto* in : failed)
+                if (std::any_of(changes.begin(), changes.end(), [&](const blame::Change* c) { return in->contains(cells[c->variable]); }))
+                    repaired.push_back(in);
+            report_group(changes, cells, repaired);
+        }
+    }
+
+    void report_group(std::vector<const blame::Change*> changes, const std::vector<const ast::Cell*>& cells,
+                      const std::vector<const Instance*>& repaired) {
+        std::sort(changes.begin(), changes.end(), [&](const blame::Change* a, const blame::Change* b) {
+            return cells[a->variable]->span.begin < cells[b->variable]->span.begin;
+        });
+        std::string names, now, should;
+        for (const auto* c : changes) {
+            const auto& cell = *cells[c->variable];
+            const bool first = c == changes.front();
+            // Cells of one row are named once: （七）总计 · 自然人、总计.
+            if (first) names = name(cell);
+            else if (cell.row == cells[changes.front()->variable]->row) names += "、" + column_label(report_, table_.kind, cell.row, cell.column);
+            else names += "、" + name(cell);
+            now += (first ? "" : "、") + cell.value->to_string();
+            should += (first ? "" : "、") + std::to_string(c->value);
+        }
+        const auto& primary = *cells[changes.front()->variable];
+        auto d = diag::make(repaired.front()->code, primary.span, {names, now, should});
+        d.headline = changes.size() == 1 ? diag::NoteId::blamed_cell : diag::NoteId::blamed_cells;
+        std::vector<const ast::Cell*> terms;
+        for (const auto* in : repaired) {
+            d.related.push_back({std::nullopt, diag::NoteId::failed_sum,
+                                 {std::string(in->identity->code), std::string(in->identity->formula), in->where,
+                                  std::to_string(in->lhs_sum), std::to_string(in->rhs_sum)}});
+            for (const auto& t : in->terms) terms.push_back(t.cell);
+        }
+        std::sort(terms.begin(), terms.end(), [](const ast::Cell* a, const ast::Cell* b) { return a->span.begin < b->span.begin; });
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        for (const auto* cell : terms) {
+            const bool blamed = std::any_of(changes.begin(), changes.end(), [&](const blame::Change* c) { return cells[c->variable] == cell; });
+            if (!blamed) d.related.push_back(value_note(*cell));
+        }
+        for (const auto* c : changes) {
+            const auto& cell = *cells[c->variable];
+            d.fixes.push_back({cell.span, replacement(cell, c->value), diag::NoteId::fix_value,
+                               {name(cell), cell.value->to_string(), std::to_string(c->value)}});
+        }
+        report_.diagnostics.push_back(std::move(d));
+    }
+
+    // A signed change keeps its written sign: +44 becomes +45, not 45.
+    static std::string replacement(const ast::Cell& cell, std::int64_t value) {
+        const bool plus = !cell.text.empty() && cell.text.front() == '+' && value > 0;
+        return (plus ? "+" : "") + std::to_string(value);
+    }
+
+    // The sums failed but the identities do not single out the cells: each failed sum is its own
+    // error, with the candidate repairs that touch it.
+    void report_failed(const Instance& in, const std::vector<blame::Repair>& repairs, const std::vector<const ast::Cell*>& cells) {
+        auto d = diag::make(in.code, in.terms.front().cell->span, {in.where, std::to_string(in.lhs_sum), std::to_string(in.rhs_sum)});
+        for (const auto& t : in.terms)
+            if (&t != &in.terms.front()) d.related.push_back(value_note(*t.cell));
+        for (const auto& repair : repairs) {
+            if (!std::any_of(repair.begin(), repair.end(), [&](const blame::Change& c) { return in.contains(cells[c.variable]); }))
+                continue;
+            std::string names, values;
+            for (const auto& c : repair) {
+                names += (names.empty() ? "" : "、") + name(*cells[c.variable]);
+                values += (values.empty() ? "" : "、") + std::to_string(c.value);
             }
+            d.related.push_back({cells[repair.front().variable]->span, diag::NoteId::candidate_cells, {names, values}});
         }
         report_.diagnostics.push_back(std::move(d));
     }
 
     ast::Report& report_;
-    const tpl::Identity& identity_;
     const ast::Table& table_;
     const tpl::Table& spec_;
     Grid grid_;
+    std::vector<Instance> instances_;
 };
 
 }  // namespace
@@ -117,9 +285,7 @@ std::string column_label(const ast::Report& report, tpl::TableKind table, std::s
 }
 
 void check_identities(ast::Report& report) {
-    for (const auto& identity : report.form->identities) {
-        if (const ast::Table* table = report.table(identity.table)) IdentityChecker(report, identity, *table).run();
-    }
+    for (const auto& table : report.tables) TableChecker(report, table).run();
 }
 
 }  // namespace xxgk::passes

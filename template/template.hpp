@@ -74,7 +74,7 @@ enum class IdentityAxis { PerColumn, PerRow };
 struct Identity {
     std::string_view code;     // XG2001 …
     std::string_view name;     // T3-BAL …
-    std::string_view formula;  // for messages: 一 + 二 = （七）总计 + 四
+    std::string_view formula;  // for messages, lhs first: （七）总计 + 四 = 一 + 二
     TableKind table;
     IdentityAxis axis;
     std::vector<std::string_view> lhs;  // the side that holds the stated total

@@ -145,7 +145,7 @@ std::vector<std::string_view> outcome_rows_2019() {
 
 std::vector<Identity> identities(std::vector<std::string_view> outcome_rows) {
     return {
-        {"XG2001", "T3-BAL", "一 + 二 = （七）总计 + 四", TableKind::Applications, IdentityAxis::PerColumn,
+        {"XG2001", "T3-BAL", "（七）总计 + 四 = 一 + 二", TableKind::Applications, IdentityAxis::PerColumn,
          {"3.7", "4"}, {"1", "2"}, {}},
         {"XG2002", "T3-OUT", "（七）总计 = 办理结果各项之和", TableKind::Applications, IdentityAxis::PerColumn,
          {"3.7"}, std::move(outcome_rows), {}},

@@ -35,7 +35,7 @@ printf '\xd6\xd0\xce\xc4\n' >"$work/gbk.txt"
 mkdir "$work/emptydir"
 
 expect "seed 000 fails T3-BAL at （七）总计 自然人" 1 ':504:1: error: .*\[XG2001\]' -- check --format gcc "$seed000"
-expect "seed 000 fails T3-OUT at （七）总计 总计" 1 ':516:1: error: .*\[XG2002\]' -- check --format gcc "$seed000"
+expect "seed 000 blames （七）总计 and suggests 6" 1 ':516:1: note: change （七）总计 · 总计 from 0 to 6' -- check --format gcc "$seed000"
 expect "seed 000 names row 一 as related" 1 ':154:1: note: 一、本年新收' -- check --format gcc "$seed000"
 for seed in "$corpus"/seeds/00[1-4]_*.txt; do
     expect "$(basename "$seed") is clean" 0 NOTHING -- check --format gcc "$seed"
@@ -52,7 +52,7 @@ expect "GBK bytes" 1 'gbk.txt:1:1: error: not valid UTF-8: byte 0xD6 \[XG0005\]'
 expect "empty directory" 2 '\[XG0001\]' -- check --format gcc "$work/emptydir"
 expect "missing file" 2 'no-such-file.txt.*\[XG0001\]' -- check --format gcc "$work/no-such-file.txt"
 expect "a missing file does not stop the others" 2 '000_704cb6b2f54004eb.txt:504:1' -- check --format gcc "$work/no-such-file.txt" "$seed000"
-expect "Chinese messages" 1 '「自然人」列不平衡' -- check --format gcc --lang zh "$seed000"
+expect "Chinese messages" 1 '（七）总计 · 自然人、总计分别填为0、0，按勾稽关系应分别为6、6' -- check --format gcc --lang zh "$seed000"
 expect "stdin" 1 'named.txt:504:1' -- check --format gcc --stdin-filename named.txt - <"$seed000"
 expect "human format" 1 '504 \| 0' -- check --format human --color never "$seed000"
 expect "json diagnostics" 1 '"code": "XG2001"' -- check --format json "$seed000"

@@ -93,7 +93,8 @@ std::map<CellKey, CellFacts> actual_cells(const passes::Compilation& c) {
     return cells;
 }
 
-// The reviewed form of diagnostics: LINE:COL: SEVERITY: CODE, then "  related LINE:COL" lines.
+// The reviewed form of diagnostics: LINE:COL: SEVERITY: CODE, then "  related LINE:COL" lines and
+// "  fix LINE:COL REPLACEMENT" lines.
 std::string diagnostics_digest(const passes::Compilation& c) {
     std::string out;
     auto pos = [&](diag::Span s) {
@@ -104,6 +105,7 @@ std::string diagnostics_digest(const passes::Compilation& c) {
         out += pos(d.span) + ": " + std::string(diag::severity_name(d.severity)) + ": " + std::string(diag::info(d.code).name) + "\n";
         for (const auto& rel : d.related)
             if (rel.span) out += "  related " + pos(*rel.span) + "\n";
+        for (const auto& fix : d.fixes) out += "  fix " + pos(fix.span) + " " + fix.replacement + "\n";
     }
     return out;
 }

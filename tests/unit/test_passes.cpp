@@ -63,23 +63,23 @@ BOOST_AUTO_TEST_CASE(metadata_from_the_preamble) {
     BOOST_TEST(*c.report.published == "2021-01-20");
 }
 
-BOOST_AUTO_TEST_CASE(a_wrong_total_fails_its_identities_at_the_total) {
+BOOST_AUTO_TEST_CASE(a_wrong_total_is_blamed_with_its_value) {
     auto rows = test::consistent_applications();
+    const std::string original = rows["3.7"][0];
     rows["3.7"][0] = "0";  // （七）总计 自然人
     const auto c = passes::compile("t.txt", test::report_text(rows));
-    BOOST_TEST(count(c.report, "XG2001") == 1u);
-    BOOST_TEST(count(c.report, "XG2002") == 1u);
-    BOOST_TEST(count(c.report, "XG2003") == 1u);  // the row no longer sums to its 总计 either
-    // The column identities point at the （七）总计 cell of the column; the row identity at its 总计.
+    // T3-BAL and T3-OUT fail in 自然人 and T3-COL in row （七）: one cell explains all three.
+    BOOST_TEST(codes(c.report) == std::vector<std::string>{"XG2001"});
+    const auto& d = c.report.diagnostics.front();
     const auto* natural = cell(c.report, tpl::TableKind::Applications, "3.7", "natural");
-    const auto* total = cell(c.report, tpl::TableKind::Applications, "3.7", "total");
-    for (const auto& d : c.report.diagnostics) {
-        BOOST_TEST(d.span.begin == (d.code == diag::Code::XG2003 ? total : natural)->span.begin);
-        BOOST_TEST((d.severity == diag::Severity::Error));
-    }
-    const auto& bal = c.report.diagnostics.front();
-    BOOST_TEST(diag::message(bal, diag::Lang::En) == "column \"自然人\" does not balance: （七）总计 + 四 = 1 but 一 + 二 = 5");
-    BOOST_TEST(bal.related.size() == 3u);  // 四, 一, 二
+    BOOST_TEST(d.span.begin == natural->span.begin);
+    BOOST_TEST(diag::message(d, diag::Lang::En) == "（七）总计 · 自然人 reads 0; by the identities it should be " + original);
+    BOOST_TEST_REQUIRE(d.fixes.size() == 1u);
+    BOOST_TEST(d.fixes[0].replacement == original);
+    BOOST_TEST(d.fixes[0].span.begin == natural->span.begin);
+    std::size_t failed_sums = 0;
+    for (const auto& r : d.related) failed_sums += r.note == diag::NoteId::failed_sum ? 1 : 0;
+    BOOST_TEST(failed_sums == 3u);  // T3-BAL 自然人, T3-OUT 自然人, T3-COL （七）总计
 }
 
 BOOST_AUTO_TEST_CASE(an_unfilled_cell_makes_identities_unverifiable_not_failed) {
