@@ -48,6 +48,16 @@ private:
     std::map<std::pair<std::size_t, std::size_t>, const ast::Cell*> cells_;
 };
 
+// Lists in messages use the enumeration comma: the labels they list are Chinese in either language.
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += "、";
+        out += p;
+    }
+    return out;
+}
+
 void evaluate(Instance& in) {
     __int128 sums[2] = {0, 0};  // wide: twenty 64-bit values cannot overflow it
     for (const auto& t : in.terms) {
@@ -207,19 +217,17 @@ private:
         std::sort(changes.begin(), changes.end(), [&](const blame::Change* a, const blame::Change* b) {
             return cells[a->variable]->span.begin < cells[b->variable]->span.begin;
         });
-        std::string names, now, should;
+        std::vector<std::string> names, now, should;
         for (const auto* c : changes) {
             const auto& cell = *cells[c->variable];
-            const bool first = c == changes.front();
             // Cells of one row are named once: （七）总计 · 自然人、总计.
-            if (first) names = name(cell);
-            else if (cell.row == cells[changes.front()->variable]->row) names += "、" + column_label(report_, table_.kind, cell.row, cell.column);
-            else names += "、" + name(cell);
-            now += (first ? "" : "、") + cell.value->to_string();
-            should += (first ? "" : "、") + std::to_string(c->value);
+            const bool same_row = !names.empty() && cell.row == cells[changes.front()->variable]->row;
+            names.push_back(same_row ? column_label(report_, table_.kind, cell.row, cell.column) : name(cell));
+            now.push_back(cell.value->to_string());
+            should.push_back(std::to_string(c->value));
         }
         const auto& primary = *cells[changes.front()->variable];
-        auto d = diag::make(repaired.front()->code, primary.span, {names, now, should});
+        auto d = diag::make(repaired.front()->code, primary.span, {join(names), join(now), join(should)});
         d.headline = changes.size() == 1 ? diag::NoteId::blamed_cell : diag::NoteId::blamed_cells;
         std::vector<const ast::Cell*> terms;
         for (const auto* in : repaired) {
@@ -244,8 +252,9 @@ private:
 
     // A signed change keeps its written sign: +44 becomes +45, not 45.
     static std::string replacement(const ast::Cell& cell, std::int64_t value) {
-        const bool plus = !cell.text.empty() && cell.text.front() == '+' && value > 0;
-        return (plus ? "+" : "") + std::to_string(value);
+        std::string text = std::to_string(value);
+        if (!cell.text.empty() && cell.text.front() == '+' && value > 0) text.insert(text.begin(), '+');
+        return text;
     }
 
     // The sums failed but the identities do not single out the cells: each failed sum is its own
@@ -257,12 +266,12 @@ private:
         for (const auto& repair : repairs) {
             if (!std::any_of(repair.begin(), repair.end(), [&](const blame::Change& c) { return in.contains(cells[c.variable]); }))
                 continue;
-            std::string names, values;
+            std::vector<std::string> names, values;
             for (const auto& c : repair) {
-                names += (names.empty() ? "" : "、") + name(*cells[c.variable]);
-                values += (values.empty() ? "" : "、") + std::to_string(c.value);
+                names.push_back(name(*cells[c.variable]));
+                values.push_back(std::to_string(c.value));
             }
-            d.related.push_back({cells[repair.front().variable]->span, diag::NoteId::candidate_cells, {names, values}});
+            d.related.push_back({cells[repair.front().variable]->span, diag::NoteId::candidate_cells, {join(names), join(values)}});
         }
         report_.diagnostics.push_back(std::move(d));
     }
