@@ -18,20 +18,29 @@ std::optional<diag::Diagnostic> decode_problem(const source::DecodeResult& r, st
         case source::DecodeProblem::None: return std::nullopt;
         case source::DecodeProblem::Empty: return diag::make(diag::Code::XG0002, {0, 0});
         case source::DecodeProblem::Binary: return diag::make(diag::Code::XG0003, at);
-        case source::DecodeProblem::Utf16: return diag::make(diag::Code::XG0004, {0, 2}, {"UTF-16"});
-        case source::DecodeProblem::InvalidUtf8:
-            return diag::make(diag::Code::XG0005, at, {fmt::format("{:02X}", static_cast<unsigned char>(bytes[r.problem_offset]))});
+        case source::DecodeProblem::Unsupported: return diag::make(diag::Code::XG0004, {0, 4}, {r.problem_detail});
+        case source::DecodeProblem::Invalid:
+            return diag::make(diag::Code::XG0005, at,
+                              {fmt::format("{:02X}", static_cast<unsigned char>(bytes[r.problem_offset])), r.problem_detail});
+        case source::DecodeProblem::Mojibake:
+            return diag::make(diag::Code::XG0008, {r.problem_offset, r.problem_offset + static_cast<std::uint32_t>(r.problem_detail.size())},
+                              {r.problem_detail, r.restored});
     }
     return std::nullopt;
 }
 
+// The form for --template auto. Detecting it from the shape of the tables (format.md §7.12)
+// belongs here; until then auto means the 2019 form, a default rather than a finding, which is
+// why the form is checked against the year only when the user named it.
+const tpl::Template& chosen_form() { return tpl::template_2019(); }
+
 }  // namespace
 
-Compilation compile(std::string name, std::string bytes) {
+Compilation compile(std::string name, std::string bytes, const tpl::Template* named_form) {
     Compilation c;
     c.file = std::make_unique<source::SourceFile>(std::move(name), std::move(bytes));
-    const auto decoded = source::decode(c.file->bytes());
-    const tpl::Template& form = tpl::template_2019();
+    const auto& decoded = c.file->decoding();
+    const tpl::Template& form = named_form != nullptr ? *named_form : chosen_form();
     if (auto problem = decode_problem(decoded, c.file->bytes())) {
         c.text = std::make_unique<source::NormalisedText>();
         c.report.file = c.file.get();
@@ -40,16 +49,28 @@ Compilation compile(std::string name, std::string bytes) {
         c.report.diagnostics.push_back(std::move(*problem));
         return c;
     }
-    c.text = std::make_unique<source::NormalisedText>(source::normalise(c.file->bytes(), decoded.text_begin, decoded.text_end));
+    if (decoded.transcoded) {
+        // Normalised offsets → transcoded UTF-8 → the file's bytes.
+        auto text = source::normalise(decoded.transcoded->utf8, decoded.text_begin, decoded.text_end);
+        text.map = text.map.then(decoded.transcoded->map);
+        c.text = std::make_unique<source::NormalisedText>(std::move(text));
+    } else {
+        c.text = std::make_unique<source::NormalisedText>(source::normalise(c.file->bytes(), decoded.text_begin, decoded.text_end));
+    }
     c.report = grammar::parse(*c.file, *c.text, form);
-    if (decoded.truncated_character)
-        c.report.diagnostics.push_back(diag::make(diag::Code::XG0007, {decoded.text_end, c.file->size()},
-                                                  {std::to_string(c.file->size() - decoded.text_end)}));
+    if (decoded.truncated_character) {
+        const std::uint32_t cut = decoded.transcoded ? decoded.transcoded->map.original_size() : decoded.text_end;
+        c.report.diagnostics.push_back(
+            diag::make(diag::Code::XG0007, {cut, c.file->size()}, {std::to_string(c.file->size() - cut)}));
+    }
     check_sections(c.report);
     assemble_tables(c.report);
     normalise_values(c.report);
     check_identities(c.report);
     extract_metadata(c.report);
+    if (named_form != nullptr) check_form_version(c.report);
+    check_plausibility(c.report);
+    check_narrative(c.report);
     std::stable_sort(c.report.diagnostics.begin(), c.report.diagnostics.end(),
                      [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return a.span.begin < b.span.begin; });
     return c;

@@ -1,5 +1,8 @@
 #include "decode.hpp"
 
+#include <memory>
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 namespace xxgk::source {
@@ -22,27 +25,21 @@ bool incomplete_sequence(std::string_view tail) {
     return true;
 }
 
-}  // namespace
+void append_utf8(std::string& out, UChar32 c) {
+    char buffer[4];
+    std::int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, c);
+    out.append(buffer, static_cast<std::size_t>(n));
+}
 
-DecodeResult decode(std::string_view bytes) {
-    DecodeResult r;
-    if (bytes.starts_with("\xEF\xBB\xBF")) {
-        r.encoding = Encoding::Utf8WithBom;
-        r.text_begin = 3;
-    } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-        r.problem = DecodeProblem::Utf16;
-        return r;
-    }
-    const std::string_view text = bytes.substr(r.text_begin);
-    if (only_white_space(text)) {
-        r.problem = DecodeProblem::Empty;
-        return r;
-    }
-    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        r.problem = DecodeProblem::Binary;
-        r.problem_offset = r.text_begin + static_cast<std::uint32_t>(nul);
-        return r;
-    }
+struct Utf8Scan {
+    std::uint32_t first_invalid = 0;  // offset of the first ill-formed sequence
+    std::size_t valid_multibyte = 0, invalid = 0;
+    bool truncated_at_end = false;  // the only ill-formed sequence is an incomplete last character
+};
+
+Utf8Scan scan_utf8(std::string_view text) {
+    Utf8Scan scan;
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
     std::int32_t i = 0;
@@ -54,18 +51,222 @@ DecodeResult decode(std::string_view bytes) {
         const std::int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, length, c);
-        if (c < 0 && i == length && incomplete_sequence(text.substr(static_cast<std::size_t>(start)))) {
-            r.truncated_character = true;
-            r.text_end = r.text_begin + static_cast<std::uint32_t>(start);
+        if (c >= 0) {
+            ++scan.valid_multibyte;
+            continue;
+        }
+        if (scan.invalid == 0) {
+            scan.first_invalid = static_cast<std::uint32_t>(start);
+            scan.truncated_at_end = i == length && incomplete_sequence(text.substr(static_cast<std::size_t>(start)));
+        }
+        ++scan.invalid;
+    }
+    return scan;
+}
+
+// UTF-16 after its byte-order mark, one code point at a time so that every character maps back
+// to its own bytes.
+DecodeResult transcode_utf16(std::string_view bytes, bool little_endian) {
+    DecodeResult r;
+    r.encoding = little_endian ? Encoding::Utf16Le : Encoding::Utf16Be;
+    Transcoded t;
+    t.map.append(0, 2);  // the byte-order mark
+    const auto unit = [&](std::size_t at) -> char16_t {
+        const auto lo = static_cast<std::uint8_t>(bytes[little_endian ? at : at + 1]);
+        const auto hi = static_cast<std::uint8_t>(bytes[little_endian ? at + 1 : at]);
+        return static_cast<char16_t>(hi << 8 | lo);
+    };
+    std::size_t at = 2;
+    while (at + 1 < bytes.size()) {
+        const char16_t u = unit(at);
+        UChar32 c = u;
+        std::uint32_t consumed = 2;
+        if (U16_IS_LEAD(u) && at + 3 < bytes.size() && U16_IS_TRAIL(unit(at + 2))) {
+            c = U16_GET_SUPPLEMENTARY(u, unit(at + 2));
+            consumed = 4;
+        } else if (U16_IS_SURROGATE(u)) {
+            r.problem = DecodeProblem::Invalid;
+            r.problem_offset = static_cast<std::uint32_t>(at);
+            r.problem_detail = "UTF-16";
             return r;
         }
-        if (c < 0) {
-            r.problem = DecodeProblem::InvalidUtf8;
-            r.problem_offset = r.text_begin + static_cast<std::uint32_t>(start);
+        if (c == 0) {
+            r.problem = DecodeProblem::Binary;
+            r.problem_offset = static_cast<std::uint32_t>(at);
             return r;
+        }
+        const auto before = t.utf8.size();
+        append_utf8(t.utf8, c);
+        t.map.append_atomic(static_cast<std::uint32_t>(t.utf8.size() - before), consumed);
+        at += consumed;
+    }
+    r.truncated_character = at < bytes.size();  // an odd byte left over
+    r.text_end = static_cast<std::uint32_t>(t.utf8.size());
+    if (only_white_space(t.utf8)) r.problem = DecodeProblem::Empty;
+    r.transcoded = std::move(t);
+    return r;
+}
+
+struct ConverterCloser {
+    void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+// GB18030 (a superset of GBK and GB2312). Fails at the first byte sequence it does not define.
+std::optional<Transcoded> transcode_gb18030(std::string_view bytes, std::uint32_t& failed_at) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open("GB18030", &status));
+    if (U_FAILURE(status)) return std::nullopt;
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    Transcoded t;
+    t.utf8.reserve(bytes.size() * 3 / 2);
+    const char* at = bytes.data();
+    const char* const end = bytes.data() + bytes.size();
+    while (at < end) {
+        if (static_cast<std::uint8_t>(*at) < 0x80) {
+            const char* run = at;
+            while (at < end && static_cast<std::uint8_t>(*at) < 0x80) ++at;
+            t.utf8.append(run, at);
+            t.map.append(static_cast<std::uint32_t>(at - run), static_cast<std::uint32_t>(at - run));
+            continue;
+        }
+        const char* start = at;
+        status = U_ZERO_ERROR;
+        const UChar32 c = ucnv_getNextUChar(converter.get(), &at, end, &status);
+        if (U_FAILURE(status) || c == 0xFFFD || c == 0x80) {  // 0x80 alone is no GB18030 character
+            failed_at = static_cast<std::uint32_t>(start - bytes.data());
+            return std::nullopt;
+        }
+        const auto before = t.utf8.size();
+        append_utf8(t.utf8, c);
+        t.map.append_atomic(static_cast<std::uint32_t>(t.utf8.size() - before), static_cast<std::uint32_t>(at - start));
+    }
+    return t;
+}
+
+// Invalid UTF-8 shown as U+FFFD, for a message.
+std::string printable(std::string_view bytes) {
+    std::string out;
+    const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto length = static_cast<std::int32_t>(bytes.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s, i, length, c);
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+// UTF-8 that a program read as GBK and wrote back as UTF-8 (鍏紑 for 公开): its garbled runs,
+// encoded as GB18030 again, give back the original UTF-8. Bytes the garbling program could not
+// map became U+FFFD and are lost, so a run is judged by how much of it comes back as well-formed
+// multi-byte UTF-8; Chinese text that is not garbled almost never does. Returns a garbled run
+// and what it was.
+std::optional<std::pair<std::string, std::string>> mojibake(std::string_view text) {
+    // Real reports say 公开 many times; garbled ones never do, so the check costs nothing on them.
+    if (text.find("公开") != std::string_view::npos) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open("GB18030", &status));
+    if (U_FAILURE(status)) return std::nullopt;
+    std::size_t runs = 0, restored_chars = 0, lost = 0;
+    std::optional<std::pair<std::string, std::string>> example;
+    std::size_t example_lost = 0;
+    for (std::size_t i = 0; i < text.size() && runs < 64;) {
+        if (static_cast<std::uint8_t>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && static_cast<std::uint8_t>(text[j]) >= 0x80) ++j;
+        const std::string_view run = text.substr(i, j - i);
+        i = j;
+        if (run.size() < 6) continue;  // two characters at least, or the evidence is too thin
+        ++runs;
+        std::string back(run.size() * 2 + 8, '\0');
+        status = U_ZERO_ERROR;
+        const auto n = ucnv_fromAlgorithmic(converter.get(), UCNV_UTF8, back.data(), static_cast<std::int32_t>(back.size()),
+                                            run.data(), static_cast<std::int32_t>(run.size()), &status);
+        if (U_FAILURE(status)) continue;
+        back.resize(static_cast<std::size_t>(n));
+        const auto scan = scan_utf8(back);
+        restored_chars += scan.valid_multibyte;
+        lost += scan.invalid;
+        // The clearest example: the run that comes back with the fewest losses, then the shortest.
+        if (scan.valid_multibyte >= 2 &&
+            (!example || scan.invalid < example_lost || (scan.invalid == example_lost && run.size() < example->first.size()))) {
+            example = {std::string(run), printable(back)};
+            example_lost = scan.invalid;
         }
     }
+    if (runs >= 3 && restored_chars >= 6 && restored_chars >= 3 * lost) return example;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view encoding_name(Encoding e) {
+    switch (e) {
+        case Encoding::Utf8: return "UTF-8";
+        case Encoding::Utf8WithBom: return "UTF-8 (BOM)";
+        case Encoding::Utf16Le: return "UTF-16LE";
+        case Encoding::Utf16Be: return "UTF-16BE";
+        case Encoding::Gb18030: return "GB18030";
+    }
+    return "UTF-8";
+}
+
+DecodeResult decode(std::string_view bytes) {
+    if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4)) || bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
+        DecodeResult r;
+        r.problem = DecodeProblem::Unsupported;
+        r.problem_detail = "UTF-32";
+        return r;
+    }
+    if (bytes.starts_with("\xFF\xFE")) return transcode_utf16(bytes, true);
+    if (bytes.starts_with("\xFE\xFF")) return transcode_utf16(bytes, false);
+    DecodeResult r;
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        r.encoding = Encoding::Utf8WithBom;
+        r.text_begin = 3;
+    }
+    const std::string_view text = bytes.substr(r.text_begin);
+    if (only_white_space(text)) {
+        r.problem = DecodeProblem::Empty;
+        return r;
+    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        r.problem = DecodeProblem::Binary;
+        r.problem_offset = r.text_begin + static_cast<std::uint32_t>(nul);
+        return r;
+    }
     r.text_end = static_cast<std::uint32_t>(bytes.size());
+    const auto scan = scan_utf8(text);
+    if (scan.invalid == 1 && scan.truncated_at_end) {
+        r.truncated_character = true;
+        r.text_end = r.text_begin + scan.first_invalid;
+    } else if (scan.invalid > 0) {
+        // A UTF-8 file with a few damaged bytes stays UTF-8 (and gets its error there); a file
+        // whose non-ASCII bytes are mostly not UTF-8 is read as GB18030.
+        std::uint32_t gb_failed_at = 0;
+        const bool mostly_utf8 = scan.valid_multibyte >= 8 && scan.invalid * 10 <= scan.valid_multibyte;
+        if (!mostly_utf8 && r.text_begin == 0) {
+            if (auto t = transcode_gb18030(bytes, gb_failed_at)) {
+                r.encoding = Encoding::Gb18030;
+                r.text_end = static_cast<std::uint32_t>(t->utf8.size());
+                r.transcoded = std::move(t);
+                return r;
+            }
+        }
+        r.problem = DecodeProblem::Invalid;
+        r.problem_offset = r.text_begin + scan.first_invalid;
+        r.problem_detail = mostly_utf8 || r.text_begin != 0 ? "UTF-8" : "UTF-8 / GB18030";
+        return r;
+    }
+    if (auto garbled = mojibake(text.substr(0, r.text_end - r.text_begin))) {
+        r.problem = DecodeProblem::Mojibake;
+        r.problem_offset = r.text_begin + static_cast<std::uint32_t>(text.find(garbled->first));
+        r.problem_detail = std::move(garbled->first);
+        r.restored = std::move(garbled->second);
+    }
     return r;
 }
 

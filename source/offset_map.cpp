@@ -11,8 +11,14 @@ void OffsetMap::append(std::uint32_t normalised_len, std::uint32_t original_len)
         segments_.back().normalised_len += normalised_len;
         segments_.back().original_len += original_len;
     } else {
-        segments_.push_back({normalised_size_, original_size_, normalised_len, original_len});
+        segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, false});
     }
+    normalised_size_ += normalised_len;
+    original_size_ += original_len;
+}
+
+void OffsetMap::append_atomic(std::uint32_t normalised_len, std::uint32_t original_len) {
+    segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, true});
     normalised_size_ += normalised_len;
     original_size_ += original_len;
 }
@@ -41,6 +47,61 @@ std::uint32_t OffsetMap::to_original_end(std::uint32_t n) const {
     const Segment& s = *it;
     if (s.linear()) return s.original_begin + (n - s.normalised_begin);
     return n >= s.normalised_begin + s.normalised_len ? s.original_begin + s.original_len : s.original_begin;
+}
+
+std::uint32_t OffsetMap::to_normalised(std::uint32_t o) const {
+    if (o >= original_size_) return normalised_size_;
+    // The last segment that starts at or before o and covers it (insertions cover nothing).
+    auto it = std::upper_bound(segments_.begin(), segments_.end(), o,
+                               [](std::uint32_t v, const Segment& s) { return v < s.original_begin; });
+    while (it != segments_.begin()) {
+        --it;
+        if (it->original_len != 0) break;
+    }
+    const Segment& s = *it;
+    return s.linear() ? s.normalised_begin + (o - s.original_begin) : s.normalised_begin;
+}
+
+OffsetMap OffsetMap::then(const OffsetMap& inner) const {
+    OffsetMap out;
+    // Appends a piece by its absolute original range; original bytes the pieces skip (a
+    // byte-order mark the transcoder consumed) become a deletion, so offsets stay absolute.
+    const auto emit = [&out](std::uint32_t normalised_len, std::uint32_t original_begin, std::uint32_t original_end) {
+        if (original_begin > out.original_size_) out.append(0, original_begin - out.original_size_);
+        out.append(normalised_len, original_end - original_begin);
+    };
+    for (const auto& s : segments_) {
+        if (!s.linear()) {
+            // An edit stays one atomic piece: from the start of its first code point to the end
+            // of its last, in the inner map's original.
+            const std::uint32_t begin = inner.to_original_begin(s.original_begin);
+            const std::uint32_t end = s.original_len == 0 ? begin : inner.to_original_end(s.original_begin + s.original_len);
+            if (begin > out.original_size_) out.append(0, begin - out.original_size_);
+            if (s.normalised_len != 0 || end != begin) out.append_atomic(s.normalised_len, end - begin);
+            continue;
+        }
+        // A copied run passes through whatever the inner map did to it, piece by piece. Both
+        // maps cut only at code-point boundaries, so a piece never splits an inner edit.
+        std::uint32_t at = s.original_begin;
+        const std::uint32_t stop = s.original_begin + s.original_len;
+        auto it = std::upper_bound(inner.segments_.begin(), inner.segments_.end(), at,
+                                   [](std::uint32_t v, const Segment& seg) { return v < seg.normalised_begin; });
+        if (it != inner.segments_.begin()) --it;
+        for (; at < stop && it != inner.segments_.end(); ++it) {
+            const std::uint32_t seg_end = it->normalised_begin + it->normalised_len;
+            if (seg_end <= at) continue;
+            const std::uint32_t piece_end = std::min(stop, seg_end);
+            if (it->linear()) {
+                const std::uint32_t from = it->original_begin + (at - it->normalised_begin);
+                emit(piece_end - at, from, from + (piece_end - at));
+            } else {
+                if (it->original_begin > out.original_size_) out.append(0, it->original_begin - out.original_size_);
+                out.append_atomic(piece_end - at, it->original_len);
+            }
+            at = piece_end;
+        }
+    }
+    return out;
 }
 
 }  // namespace xxgk::source

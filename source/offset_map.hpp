@@ -16,11 +16,23 @@ public:
     // Appends the next piece of output: `normalised_len` bytes produced from `original_len`
     // bytes of input. Same-length pieces are linear and merge with a preceding linear piece.
     void append(std::uint32_t normalised_len, std::uint32_t original_len);
+    // Appends a piece that maps atomically even when both lengths are equal: a character that
+    // a transcoder rewrote (4 bytes of UTF-16 that became 4 bytes of UTF-8).
+    void append_atomic(std::uint32_t normalised_len, std::uint32_t original_len);
 
     // The original offset of the code point that starts at normalised offset `n`.
     [[nodiscard]] std::uint32_t to_original_begin(std::uint32_t n) const;
     // The original offset just past the code point that ends at normalised offset `n`.
     [[nodiscard]] std::uint32_t to_original_end(std::uint32_t n) const;
+
+    // The normalised offset of the code point that covers original offset `o` (the inverse of
+    // to_original_begin; an original offset inside an edited code point gives its start).
+    [[nodiscard]] std::uint32_t to_normalised(std::uint32_t o) const;
+
+    // This map followed by `inner`, which maps this map's original offsets further back: the
+    // normaliser's map over a transcoded text, composed with the transcoder's map, points into
+    // the file's bytes.
+    [[nodiscard]] OffsetMap then(const OffsetMap& inner) const;
 
     [[nodiscard]] std::uint32_t normalised_size() const { return normalised_size_; }
     [[nodiscard]] std::uint32_t original_size() const { return original_size_; }
@@ -32,7 +44,8 @@ private:
         std::uint32_t original_begin;
         std::uint32_t normalised_len;
         std::uint32_t original_len;
-        [[nodiscard]] bool linear() const { return normalised_len == original_len; }
+        bool atomic;
+        [[nodiscard]] bool linear() const { return !atomic && normalised_len == original_len; }
     };
     std::vector<Segment> segments_;
     std::uint32_t normalised_size_ = 0;

@@ -6,31 +6,49 @@
 
 namespace xxgk::source {
 
-SourceFile::SourceFile(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {
+SourceFile::SourceFile(std::string name, std::string bytes)
+    : name_(std::move(name)), bytes_(std::move(bytes)), decoding_(decode(bytes_)) {
+    const std::string_view t = text();
     line_starts_.push_back(0);
-    const std::size_t n = bytes_.size();
+    const std::size_t n = t.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const char c = bytes_[i];
-        if (c == '\n' || (c == '\r' && (i + 1 == n || bytes_[i + 1] != '\n'))) {
+        const char c = t[i];
+        if (c == '\n' || (c == '\r' && (i + 1 == n || t[i + 1] != '\n'))) {
             if (i + 1 < n) line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
         }
     }
 }
 
+std::string_view SourceFile::text() const {
+    return decoding_.transcoded ? std::string_view(decoding_.transcoded->utf8) : std::string_view(bytes_);
+}
+
+std::uint32_t SourceFile::text_offset(std::uint32_t file_offset) const {
+    return decoding_.transcoded ? decoding_.transcoded->map.to_normalised(file_offset) : std::min(file_offset, size());
+}
+
+std::string_view SourceFile::text_of(std::uint32_t begin, std::uint32_t end) const {
+    const std::uint32_t b = text_offset(begin), e = std::max(b, text_offset(end));
+    return text().substr(b, e - b);
+}
+
 LineCol SourceFile::line_col(std::uint32_t offset, ColumnUnit unit) const {
-    offset = std::min(offset, size());
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::uint32_t at = text_offset(offset);
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
     const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
     const std::uint32_t start = line_starts_[line - 1];
-    return {line, 1 + column_count(std::string_view(bytes_).substr(start, offset - start), unit)};
+    if (unit == ColumnUnit::Byte && decoding_.transcoded)  // bytes of the file, not of its transcoding
+        return {line, 1 + std::min(offset, size()) - decoding_.transcoded->map.to_original_begin(start)};
+    return {line, 1 + column_count(text().substr(start, at - start), unit)};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
     if (line == 0 || line > line_count()) return {};
+    const std::string_view t = text();
     const std::uint32_t start = line_starts_[line - 1];
-    std::uint32_t end = line < line_count() ? line_starts_[line] : size();
-    while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
-    return std::string_view(bytes_).substr(start, end - start);
+    auto end = static_cast<std::uint32_t>(line < line_count() ? line_starts_[line] : t.size());
+    while (end > start && (t[end - 1] == '\n' || t[end - 1] == '\r')) --end;
+    return t.substr(start, end - start);
 }
 
 int display_width(char32_t c) {

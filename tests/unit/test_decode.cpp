@@ -26,16 +26,43 @@ BOOST_AUTO_TEST_CASE(binary_is_found_at_its_first_nul) {
     BOOST_TEST(r.problem_offset == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(utf16_is_recognised_by_its_bom) {
-    BOOST_TEST((decode(std::string_view("\xFF\xFE" "a\0", 4)).problem == DecodeProblem::Utf16));
-    BOOST_TEST((decode(std::string_view("\xFE\xFF\0a", 4)).problem == DecodeProblem::Utf16));
+BOOST_AUTO_TEST_CASE(utf16_with_a_bom_is_transcoded_character_by_character) {
+    // BOM, 'a', 中 (U+4E2D), 𠀀 (U+20000, a surrogate pair), '\n'.
+    const std::string le("\xFF\xFE" "a\0" "\x2D\x4E" "\x40\xD8\x00\xDC" "\n\0", 12);
+    const auto r = decode(le);
+    BOOST_TEST((r.problem == DecodeProblem::None));
+    BOOST_TEST((r.encoding == Encoding::Utf16Le));
+    BOOST_TEST_REQUIRE(r.transcoded.has_value());
+    BOOST_TEST(r.transcoded->utf8 == "a中\U00020000\n");
+    const auto& map = r.transcoded->map;
+    BOOST_TEST(map.to_original_begin(0) == 2u);   // a
+    BOOST_TEST(map.to_original_begin(1) == 4u);   // 中
+    BOOST_TEST(map.to_original_begin(4) == 6u);   // 𠀀
+    BOOST_TEST(map.to_original_end(8) == 10u);    // after 𠀀
+    BOOST_TEST(map.to_normalised(7) == 4u);       // inside 𠀀's four bytes: its start
+    const std::string be("\xFE\xFF" "\0a" "\x4E\x2D", 6);
+    BOOST_TEST(decode(be).transcoded->utf8 == "a中");
+    BOOST_TEST((decode(be).encoding == Encoding::Utf16Be));
 }
 
-BOOST_AUTO_TEST_CASE(gbk_bytes_are_invalid_utf8_at_their_offset) {
-    // "ok " then 中 in GBK (D6 D0).
-    const auto r = decode("ok \xD6\xD0");
-    BOOST_TEST((r.problem == DecodeProblem::InvalidUtf8));
-    BOOST_TEST(r.problem_offset == 3u);
+BOOST_AUTO_TEST_CASE(utf16_problems) {
+    BOOST_TEST((decode(std::string_view("\xFF\xFE" "\x00\xD8" "a\0", 6)).problem == DecodeProblem::Invalid));  // lone surrogate
+    BOOST_TEST((decode(std::string_view("\xFF\xFE\0\0" "a\0\0\0", 8)).problem == DecodeProblem::Unsupported));  // UTF-32LE BOM
+    BOOST_TEST((decode(std::string_view("\xFF\xFE" " \0\n\0", 6)).problem == DecodeProblem::Empty));
+    const auto odd = decode(std::string_view("\xFF\xFE" "a\0b", 5));
+    BOOST_TEST(odd.truncated_character);
+    BOOST_TEST(odd.transcoded->utf8 == "a");
+}
+
+BOOST_AUTO_TEST_CASE(gbk_bytes_are_read_as_gb18030) {
+    // "ok " then 中 in GBK (D6 D0), then 文 (CE C4).
+    const auto r = decode("ok \xD6\xD0\xCE\xC4");
+    BOOST_TEST((r.problem == DecodeProblem::None));
+    BOOST_TEST((r.encoding == Encoding::Gb18030));
+    BOOST_TEST(r.transcoded->utf8 == "ok 中文");
+    BOOST_TEST(r.transcoded->map.to_original_begin(6) == 5u);  // 文
+    BOOST_TEST(r.transcoded->map.to_original_end(9) == 7u);
+    BOOST_TEST(r.transcoded->map.to_normalised(4) == 3u);      // second byte of 中
 }
 
 BOOST_AUTO_TEST_CASE(a_file_cut_inside_its_last_character_is_still_text) {
@@ -44,9 +71,31 @@ BOOST_AUTO_TEST_CASE(a_file_cut_inside_its_last_character_is_still_text) {
     BOOST_TEST((r.problem == DecodeProblem::None));
     BOOST_TEST(r.truncated_character);
     BOOST_TEST(r.text_end == cut.size() - 2);
-    // Invalid bytes anywhere else are not a truncation.
-    BOOST_TEST((decode("\xE6\x83 一").problem == DecodeProblem::InvalidUtf8));
-    BOOST_TEST((decode("abc\xFF").problem == DecodeProblem::InvalidUtf8));
+}
+
+BOOST_AUTO_TEST_CASE(bytes_that_are_neither_utf8_nor_gb18030) {
+    // FF is no byte of either; the error is at the first byte that is not UTF-8.
+    const auto r = decode("abc\xFF");
+    BOOST_TEST((r.problem == DecodeProblem::Invalid));
+    BOOST_TEST(r.problem_offset == 3u);
+    // A UTF-8 file with one damaged byte is not reinterpreted as GB18030.
+    const auto damaged = decode("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\xD6\xD0");
+    BOOST_TEST((damaged.problem == DecodeProblem::Invalid));
+    BOOST_TEST(damaged.problem_detail == "UTF-8");
+    BOOST_TEST(damaged.problem_offset == 90u);
+}
+
+BOOST_AUTO_TEST_CASE(mojibake_is_recognised_and_explained) {
+    // 政府信息公开 read as GBK and written back as UTF-8: Python's bytes.decode("gb18030") of the
+    // UTF-8 bytes of those words gives 鏀垮簻淇℃伅鍏, U+E100 (a private-use character), 紑.
+    const std::string garbled = "鏀垮簻淇℃伅鍏\xEE\x84\x80紑";
+    const auto r = decode("1 " + garbled + "\n2 " + garbled + "\n3 " + garbled + "\n");
+    BOOST_TEST((r.problem == DecodeProblem::Mojibake));
+    BOOST_TEST(r.problem_offset == 2u);
+    BOOST_TEST(r.problem_detail == garbled);
+    BOOST_TEST(r.restored == "政府信息公开");
+    // Text that says 公开 is never taken for mojibake.
+    BOOST_TEST((decode("政府信息公开 " + garbled + " " + garbled + " " + garbled).problem == DecodeProblem::None));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
