@@ -23,6 +23,16 @@ void check_identities(ast::Report& report);
 // Title, agency, year and publication date, from wherever the page put them.
 void extract_metadata(ast::Report& report);
 
+// The form compiled against fits the report year (XG1109). Needs the year (extract_metadata).
+void check_form_version(ast::Report& report);
+
+// The template's plausibility bounds, such as 本年新公开数量 ≤ 对外公开总数量 (XG3101, XG3102).
+void check_plausibility(ast::Report& report);
+
+// Figures the prose states against the tables, and 2021 fee reporting (XG4001–XG4008). Needs the
+// year (extract_metadata).
+void check_narrative(ast::Report& report);
+
 // A human-readable name of a cell for messages: 「（七）总计」「自然人」.
 std::string row_label(const ast::Report& report, tpl::TableKind table, std::size_t row);
 std::string column_label(const ast::Report& report, tpl::TableKind table, std::size_t row, std::size_t column);

@@ -14,7 +14,9 @@ struct Compilation {
     ast::Report report;
 };
 
-// Compiles `bytes` read from `name`. Never throws for bad input: problems are diagnostics.
-Compilation compile(std::string name, std::string bytes);
+// Compiles `bytes` read from `name` against `form` (--template 2019|2021), or, when it is null
+// (--template auto), against the form chosen for the report. Never throws for bad input:
+// problems are diagnostics.
+Compilation compile(std::string name, std::string bytes, const tpl::Template* form = nullptr);
 
 }  // namespace xxgk::passes

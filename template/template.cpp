@@ -22,8 +22,21 @@ const Table* Template::table(TableKind kind) const {
 }
 
 std::span<const Template* const> all_templates() {
-    static const Template* const templates[] = {&template_2019()};
+    static const Template* const templates[] = {&template_2019(), &template_2021()};
     return templates;
+}
+
+const Template* find_template(std::string_view version) {
+    for (const Template* t : all_templates())
+        if (t->version == version) return t;
+    return nullptr;
+}
+
+const Template* template_for_year(int year) {
+    const Template* found = nullptr;
+    for (const Template* t : all_templates())
+        if (t->first_year <= year) found = t;
+    return found;
 }
 
 }  // namespace xxgk::tpl

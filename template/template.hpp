@@ -83,6 +83,18 @@ struct Identity {
     std::vector<std::string_view> rows;
 };
 
+// A plausibility rule (format.md §5): Σ lhs ≤ Σ rhs in each of `rows` (terms are column ids; an
+// empty side is 0). Nothing in the form states it, so a failure is a warning, never an error.
+struct Bound {
+    std::string_view code;     // XG3101 …
+    std::string_view name;     // T2-19-PUB …
+    std::string_view formula;  // 本年新公开数量 ≤ 对外公开总数量
+    TableKind table;
+    std::vector<std::string_view> lhs;
+    std::vector<std::string_view> rhs;
+    std::vector<std::string_view> rows;
+};
+
 struct Template {
     std::string_view version;  // "2019", "2021"
     std::string_view source;   // the notice that defines it
@@ -90,12 +102,20 @@ struct Template {
     std::vector<Section> sections;
     std::vector<Table> tables;
     std::vector<Identity> identities;
+    std::vector<Bound> bounds;
 
     [[nodiscard]] const Table* table(TableKind kind) const;
 };
 
 const Template& template_2019();
+const Template& template_2021();
+// Oldest first.
 std::span<const Template* const> all_templates();
+// The form called `version` ("2019", "2021"), if there is one.
+const Template* find_template(std::string_view version);
+// The form a report for `year` must use: the newest whose first year is not after it; nullptr
+// for years before the first form this project knows.
+const Template* template_for_year(int year);
 
 
 }  // namespace xxgk::tpl
