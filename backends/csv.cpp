@@ -34,7 +34,7 @@ void write_csv_rows(std::ostream& out, const ast::Report& report, const RenderOp
             out << ',' << spec.columns_of(cell.row)[cell.column].id << ',';
             if (cell.value) out << cell.value->to_string();
             out << ',' << cell.unit << ',';
-            field(out, file.bytes().substr(cell.span.begin, cell.span.end - cell.span.begin));
+            field(out, file.text_of(cell.span.begin, cell.span.end));
             out << ',' << at.line << ',' << at.col << "\r\n";
         }
     }

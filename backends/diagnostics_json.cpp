@@ -47,10 +47,16 @@ json diagnostic_json(const source::SourceFile* file, const std::string& path, co
     return j;
 }
 
-void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options) {
+void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options,
+                            bool lines) {
+    if (lines) {
+        for (const auto& fd : diagnostics)
+            out << diagnostic_json(fd.file, fd.path, *fd.diagnostic, options).dump(-1, ' ', false, kInvalidUtf8) << '\n';
+        return;
+    }
     json all = json::array();
     for (const auto& fd : diagnostics) all.push_back(diagnostic_json(fd.file, fd.path, *fd.diagnostic, options));
-    out << all.dump(2) << '\n';
+    out << all.dump(2, ' ', false, kInvalidUtf8) << '\n';
 }
 
 }  // namespace xxgk::backends

@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;
 json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 std::string_view original(const ast::Report& report, diag::Span span) {
-    return report.file->bytes().substr(span.begin, span.end - span.begin);
+    return report.file->text_of(span.begin, span.end);
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ void write_json(std::ostream& out, const ast::Report& report, const RenderOption
     json diagnostics = json::array();
     for (const auto& d : report.diagnostics) diagnostics.push_back(diagnostic_json(&file, file.name(), d, options));
     doc["diagnostics"] = std::move(diagnostics);
-    out << doc.dump(pretty ? 2 : -1) << '\n';
+    out << doc.dump(pretty ? 2 : -1, ' ', false, kInvalidUtf8) << '\n';
 }
 
 }  // namespace xxgk::backends

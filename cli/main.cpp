@@ -28,6 +28,8 @@ struct Options {
     std::string lang;
     std::string color = "auto";
     std::string column_unit = "char";
+    std::string severity = "note";  // the least severe diagnostic shown
+    bool quiet = false;             // no summary line
     std::string template_version = "auto";
     std::string warnings_as;  // -W error
     bool werror = false;
@@ -191,7 +193,7 @@ private:
                 unreadable(input.path, input.error);
                 continue;
             }
-            compiled_.push_back(passes::compile(input.path, std::move(*input.bytes)));
+            compiled_.push_back(passes::compile(input.path, std::move(*input.bytes), tpl::find_template(o_.template_version)));
         }
     }
 
@@ -207,16 +209,34 @@ private:
         if (!write_atomically(target, content, error)) unreadable(target.string(), "cannot write: " + error);
     }
 
+    // Writes the diagnostics at or above --severity; after human and gcc output, the summary
+    // line on stderr, which counts them all (as the exit code does).
     void print_diagnostics(std::ostream& out, bool terminal) {
-        std::vector<backends::FileDiagnostic> all;
+        const auto threshold = o_.severity == "error"     ? diag::Severity::Error
+                               : o_.severity == "warning" ? diag::Severity::Warning
+                                                          : diag::Severity::Note;
+        std::vector<backends::FileDiagnostic> all, shown;
         for (std::size_t i = 0; i < unread_.size(); ++i) all.push_back({nullptr, unread_paths_[i], &unread_[i]});
         for (const auto& c : compiled_)
             for (const auto& d : c.report.diagnostics) all.push_back({c.file.get(), c.file->name(), &d});
+        // Severities are declared from the most severe down.
+        for (const auto& fd : all)
+            if (fd.diagnostic->severity <= threshold) shown.push_back(fd);
         const std::string format = o_.format.empty() ? (terminal ? "human" : "gcc") : o_.format;
-        render_.color = o_.color == "always" || (o_.color == "auto" && terminal && std::getenv("NO_COLOR") == nullptr);
-        if (format == "human") backends::write_human(out, all, render_);
-        else if (format == "json") backends::write_diagnostics_json(out, all, render_);
-        else backends::write_gcc(out, all, render_);
+        const char* no_color = std::getenv("NO_COLOR");
+        render_.color = o_.color == "always" || (o_.color == "auto" && terminal && (no_color == nullptr || *no_color == '\0'));
+        if (format == "json" || format == "jsonl") {
+            backends::write_diagnostics_json(out, shown, render_, format == "jsonl");
+            return;
+        }
+        if (format == "sarif") {
+            backends::write_sarif(out, shown, render_);
+            return;
+        }
+        if (format == "human") backends::write_human(out, shown, render_);
+        else backends::write_gcc(out, shown, render_);
+        out.flush();
+        if (!o_.quiet) backends::write_summary(std::cerr, all, render_);
     }
 
     int exit_code() const {
@@ -235,29 +255,78 @@ private:
     std::vector<std::string> unread_paths_;
 };
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// `xxgk explain`: every code with its message; `xxgk explain CODE`: one code in --lang, or in
+// both languages with the locale's first (contract §1). Codes are also found as xg2001 or 2001.
 int explain(const std::string& code, const std::string& lang) {
-    const auto* info = diag::find_code(code);
+    const auto environment = lang_from_environment();
+    const auto chosen = lang.empty() ? environment : (lang == "zh" ? diag::Lang::Zh : diag::Lang::En);
+    if (code.empty()) {
+        backends::write_code_list(std::cout, chosen);
+        return kOk;
+    }
+    std::string name = code;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (name.size() == 4 && std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); }))
+        name.insert(0, "XG");
+    const auto* info = diag::find_code(name);
     if (info == nullptr) {
-        std::cerr << "xxgk: unknown diagnostic code " << code << " (codes look like XG2001)\n";
+        std::size_t nearest = 3;  // suggest only codes at most two edits away
+        std::vector<std::string_view> suggestions;
+        for (const auto& c : diag::all_codes()) {
+            const auto distance = edit_distance(name, c.name);
+            if (distance < nearest) suggestions.clear(), nearest = distance;
+            if (distance == nearest) suggestions.push_back(c.name);
+        }
+        std::cerr << "xxgk: unknown diagnostic code " << code;
+        for (std::size_t i = 0; i < suggestions.size(); ++i)
+            std::cerr << (i == 0 ? "; did you mean " : i + 1 == suggestions.size() ? " or " : ", ") << suggestions[i];
+        std::cerr << (suggestions.empty() ? "; codes look like XG2001" : "?")
+                  << "\n`xxgk explain` with no code lists them all.\n";
         return kUsage;
     }
-    const bool zh = lang == "zh" || (lang.empty() && lang_from_environment() == diag::Lang::Zh);
-    const bool both = lang.empty();
-    std::cout << info->name << " (" << diag::severity_name(info->severity) << ")\n\n";
-    if (zh || both) std::cout << info->message_zh << "\n\n" << info->explain_zh << "\n\n";
-    if (!zh || both) std::cout << info->message_en << "\n\n" << info->explain_en << "\n";
+    if (!lang.empty()) {
+        backends::write_explanation(std::cout, *info, chosen);
+        return kOk;
+    }
+    backends::write_explanation(std::cout, *info, environment);
+    std::cout << '\n';
+    backends::write_explanation(std::cout, *info, environment == diag::Lang::Zh ? diag::Lang::En : diag::Lang::Zh);
     return kOk;
 }
 
 void add_common(CLI::App& cmd, Options& o) {
     cmd.add_option("paths", o.paths, "report files, directories (walked for *.txt and *.md, README.md excepted), or - for standard input")->required();
-    cmd.add_option("--format", o.format, "diagnostics format (default: human on a terminal, else gcc)")
-        ->check(CLI::IsMember({"human", "gcc", "json"}));
+    cmd.add_option("--format", o.format,
+                   "diagnostics format: human, gcc, json (an array), jsonl (one object per line) or sarif (SARIF 2.1.0) "
+                   "(default: human on a terminal, else gcc)")
+        ->check(CLI::IsMember({"human", "gcc", "json", "jsonl", "sarif"}));
     cmd.add_option("--lang", o.lang, "message language (default: from LC_ALL/LC_MESSAGES/LANG)")->check(CLI::IsMember({"zh", "en"}));
-    cmd.add_option("--color", o.color, "colour: auto, always or never (NO_COLOR is honoured)")
+    cmd.add_option("--color", o.color, "colour of human output: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    cmd.add_option("--column-unit", o.column_unit, "what a column counts")->check(CLI::IsMember({"char", "byte", "display", "utf16"}));
-    cmd.add_option("--template", o.template_version, "report format to compile against (the 2019 form is the only one so far, so auto and 2019 both select it)")->check(CLI::IsMember({"auto", "2019"}));
+    cmd.add_option("--column-unit", o.column_unit,
+                   "what a column counts: char (code points), byte, display (terminal columns; CJK is 2) or utf16; "
+                   "SARIF columns count code points, or UTF-16 units with utf16, and SARIF regions always carry "
+                   "byteOffset/byteLength")
+        ->check(CLI::IsMember({"char", "byte", "display", "utf16"}));
+    cmd.add_option("--severity", o.severity, "show diagnostics of this severity and above: error, warning or note (default: note); the exit code still counts all")
+        ->check(CLI::IsMember({"error", "warning", "note"}));
+    cmd.add_flag("-q,--quiet", o.quiet, "no summary line (\"2 errors, 1 warning generated\") after human and gcc output");
+    cmd.add_option("--template", o.template_version, "report format to compile against: 2019 or 2021; auto (no detection yet) selects 2019")->check(CLI::IsMember({"auto", "2019", "2021"}));
     cmd.add_option("-W", o.warnings_as, "-W error: warnings count as errors for the exit code")->check(CLI::IsMember({"error"}));
     cmd.add_flag("--werror", o.werror, "warnings count as errors for the exit code");
     cmd.add_option("--stdin-filename", o.stdin_filename, "the name of standard input in messages");
@@ -279,9 +348,10 @@ int main(int argc, char** argv) {
     compile->add_option("-o", o.output, "output: a directory for json, a file for jsonl and csv (default: stdout)");
 
     std::string code, explain_lang;
-    auto* explain_cmd = app.add_subcommand("explain", "the long explanation of a diagnostic code");
-    explain_cmd->add_option("code", code, "a code such as XG2001")->required();
-    explain_cmd->add_option("--lang", explain_lang, "zh or en (default: both)")->check(CLI::IsMember({"zh", "en"}));
+    auto* explain_cmd = app.add_subcommand("explain", "the long explanation of a diagnostic code; with no code, the list of codes");
+    explain_cmd->add_option("code", code, "a code such as XG2001");
+    explain_cmd->add_option("--lang", explain_lang, "zh or en (default: both, the locale's language first; the list in the locale's)")
+        ->check(CLI::IsMember({"zh", "en"}));
 
     try {
         app.parse(argc, argv);
