@@ -23,6 +23,28 @@ expect() {
     fi
 }
 
+# expect_not NAME EXIT_CODE PATTERN -- ARGS...: as expect, but the output must NOT match PATTERN.
+expect_not() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    local out code
+    out=$("$xxgk" "$@" 2>&1)
+    code=$?
+    if [ "$code" = "$want" ] && ! printf '%s' "$out" | grep -Eq -- "$pattern"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        printf 'FAIL %s: exit %s (want %s); output:\n%s\n' "$name" "$code" "$want" "$(printf '%s' "$out" | head -5)"
+    fi
+}
+
+# expect_true NAME COMMAND...: a test of its own; COMMAND must succeed.
+expect_true() {
+    local name=$1
+    shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+
 seed000=$corpus/seeds/000_704cb6b2f54004eb.txt
 : >"$work/empty.txt"
 printf ' \n\t\n' >"$work/blank.txt"
@@ -30,9 +52,12 @@ printf 'PK\003\004\000\000binary' >"$work/binary.txt"
 printf 'plain text, not a report\n' >"$work/page.txt"
 head -n 300 "$seed000" >"$work/truncated.txt"
 head -c 10001 "$seed000" >"$work/cut-in-a-character.txt"
-printf '\xff\xfe1\x00' >"$work/utf16.txt"
-printf '\xd6\xd0\xce\xc4\n' >"$work/gbk.txt"
+printf '\xff\xfe\x00\x001\x00\x00\x00' >"$work/utf32.txt"
+printf 'abc \xff\xfe\n' >"$work/invalid.txt"
 mkdir "$work/emptydir"
+# A clean report whose last character is cut: one warning (XG0007) and nothing else.
+cat "$corpus/seeds/002_6fd43bb944f829ae.txt" >"$work/warning-only.txt"
+printf '\xe4' >>"$work/warning-only.txt"
 
 expect "seed 000 fails T3-BAL at （七）总计 自然人" 1 ':504:1: error: .*\[XG2001\]' -- check --format gcc "$seed000"
 expect "seed 000 blames （七）总计 and suggests 6" 1 ':516:1: note: change （七）总计 · 总计 from 0 to 6' -- check --format gcc "$seed000"
@@ -47,8 +72,8 @@ expect "binary file" 1 'binary.txt:1:5: error: .*\[XG0003\]' -- check --format g
 expect "not a report" 1 '\[XG0006\]' -- check --format gcc "$work/page.txt"
 expect "truncated report" 1 'section 四 .* is missing \[XG1001\]' -- check --format gcc --lang en "$work/truncated.txt"
 expect "cut inside a character" 1 'warning: the file ends inside a character; its last [12] bytes are ignored \[XG0007\]' -- check --format gcc --lang en "$work/cut-in-a-character.txt"
-expect "UTF-16" 1 'unsupported encoding: UTF-16 \[XG0004\]' -- check --format gcc --lang en "$work/utf16.txt"
-expect "GBK bytes" 1 'gbk.txt:1:1: error: not valid UTF-8: byte 0xD6 \[XG0005\]' -- check --format gcc --lang en "$work/gbk.txt"
+expect "UTF-32" 1 'unsupported encoding: UTF-32 \[XG0004\]' -- check --format gcc --lang en "$work/utf32.txt"
+expect "neither UTF-8 nor GB18030" 1 'invalid.txt:1:5: error: not valid UTF-8 / GB18030 text: byte 0xFF \[XG0005\]' -- check --format gcc --lang en "$work/invalid.txt"
 expect "empty directory" 2 '\[XG0001\]' -- check --format gcc "$work/emptydir"
 expect "missing file" 2 'no-such-file.txt.*\[XG0001\]' -- check --format gcc "$work/no-such-file.txt"
 expect "a missing file does not stop the others" 2 '000_704cb6b2f54004eb.txt:504:1' -- check --format gcc "$work/no-such-file.txt" "$seed000"
@@ -59,11 +84,48 @@ expect "json diagnostics" 1 '"code": "XG2001"' -- check --format json "$seed000"
 expect "csv header" 1 '^file,template,table,row,column,value,unit,raw,line,col' -- compile --emit csv "$seed000"
 expect "json document" 0 '"schema": "xxgk/report@1"' -- compile --emit json "$corpus/seeds/002_6fd43bb944f829ae.txt"
 expect "json needs -o for several inputs" 2 'needs -o DIR' -- compile --emit json "$corpus"
-expect "json to a directory" 1 '' -- compile --emit json -o "$work/json" "$corpus"
-[ "$(ls "$work/json" | wc -l)" = 5 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: -o DIR wrote $(ls "$work/json" | wc -l) files"; }
+expect "json to a directory" 1 '' -- compile --emit json -o "$work/json" "$corpus/seeds"
+reports=$(find "$corpus/seeds" -name '*.txt' | wc -l)
+[ "$(ls "$work/json" | wc -l)" = "$reports" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: -o DIR wrote $(ls "$work/json" | wc -l) files for $reports reports"; }
 expect "explain" 0 'column of table 三' -- explain XG2001 --lang en
 expect "explain unknown" 2 'unknown diagnostic code' -- explain XG9999
 expect "usage error" 2 '' -- check --format nonsense "$seed000"
+
+# Formats.
+expect "sarif" 1 '"version": "2\.1\.0"' -- check --format sarif "$seed000"
+expect "sarif results name their rule" 1 '"ruleId": "XG2001"' -- check --format sarif "$seed000"
+expect "sarif in UTF-16 columns" 1 '"columnKind": "utf16CodeUnits"' -- check --format sarif --column-unit utf16 "$seed000"
+expect "sarif of an unreadable path" 2 '"uri": "[^"]*no-such-file\.txt"' -- check --format sarif "$work/no-such-file.txt"
+expect "jsonl: one object per line" 1 '^\{"code":"XG2001",' -- check --format jsonl "$seed000"
+expect "compile --format sarif writes diagnostics beside the output" 1 '"ruleId": "XG2001"' -- compile --emit csv --format sarif "$seed000"
+
+# The summary line, the severity filter, --quiet.
+expect "a warning alone exits 0" 0 'warning-only\.txt:[0-9]+:[0-9]+: warning: .*\[XG0007\]' -- check --format gcc "$work/warning-only.txt"
+expect "summary after gcc output" 0 '^1 warning generated$' -- check --format gcc --lang en "$work/warning-only.txt"
+expect "summary after human output" 1 '^[0-9]+ errors? generated$' -- check --format human --color never --lang en "$seed000"
+expect "summary in Chinese" 0 '^1 个警告$' -- check --format gcc --lang zh "$work/warning-only.txt"
+expect_not "--quiet: no summary" 0 'generated' -- check --format gcc --quiet --lang en "$work/warning-only.txt"
+expect_not "no summary after json" 0 'generated' -- check --format json --lang en "$work/warning-only.txt"
+expect_not "no summary after sarif" 0 'generated' -- check --format sarif --lang en "$work/warning-only.txt"
+expect "--severity warning shows warnings" 0 '\[XG0007\]' -- check --format gcc --severity warning "$work/warning-only.txt"
+expect "--severity error hides them" 0 NOTHING -- check --format gcc --quiet --severity error "$work/warning-only.txt"
+expect "-W error counts hidden warnings" 1 NOTHING -- check --format gcc --quiet --severity error -W error "$work/warning-only.txt"
+expect "--severity error keeps errors" 1 '\[XG2001\]' -- check --format gcc --severity error "$seed000"
+expect_not "no escape codes with --color never" 1 $'\x1b' -- check --format human --color never "$seed000"
+expect "escape codes with --color always" 1 $'\x1b\\[1;91merror' -- check --format human --color always "$seed000"
+
+# explain.
+expect "explain lists every code" 0 '^XG2001  error    column "…" does not balance' -- explain --lang en
+expect "explain in Chinese" 0 '^公式：一 \+ 二 = （七）总计 \+ 四' -- explain XG2001 --lang zh
+expect_not "explain --lang zh is Chinese only" 0 '^formula:' -- explain XG2001 --lang zh
+expect "explain has the worked example" 0 '^Example: 一 = 6' -- explain XG2001 --lang en
+expect "explain takes the code in any case" 0 '^XG2001 \(error\)' -- explain xg2001 --lang en
+expect "explain suggests the nearest codes" 2 'did you mean .*XG2000' -- explain XG2010
+line_of() { printf '%s\n' "$1" | grep -n -m1 -- "$2" | cut -d: -f1; }
+both_zh=$(LC_ALL=zh_CN.UTF-8 "$xxgk" explain XG2001)
+expect_true "explain: both languages, a Chinese locale's first" [ "$(line_of "$both_zh" '^公式')" -lt "$(line_of "$both_zh" '^formula')" ]
+both_en=$(LC_ALL=C "$xxgk" explain XG2001)
+expect_true "explain: both languages, English first otherwise" [ "$(line_of "$both_en" '^formula')" -lt "$(line_of "$both_en" '^公式')" ]
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

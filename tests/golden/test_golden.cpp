@@ -1,10 +1,13 @@
-// Golden tests: every report in corpus/ compiles to exactly its reviewed expected cells
-// (NAME.expected.csv) and expected diagnostics (NAME.expected.diag).
+// Golden tests: every report in corpus/ compiles to exactly its reviewed expected diagnostics
+// (NAME.expected.diag) and, where it has them, its reviewed expected cells (NAME.expected.csv).
+// Every diagnostic code has a fixture pair in corpus/rules/CODE/: trigger.txt shows it,
+// clean.txt, nearly the same, does not.
 #define BOOST_TEST_MODULE xxgk golden tests
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "pipeline.hpp"
@@ -85,7 +88,7 @@ std::map<CellKey, CellFacts> actual_cells(const passes::Compilation& c) {
                                     std::string(spec.columns_of(cell.row)[cell.column].id);
             cells[key] = {{"value", cell.value ? cell.value->to_string() : ""},
                           {"unit", cell.unit},
-                          {"raw", std::string(c.file->bytes().substr(cell.span.begin, cell.span.end - cell.span.begin))},
+                          {"raw", std::string(c.file->text_of(cell.span.begin, cell.span.end))},
                           {"line", std::to_string(at.line)},
                           {"col", std::to_string(at.col)}};
         }
@@ -118,6 +121,39 @@ std::string without_comments(const std::string& text) {
     return out;
 }
 
+fs::path expected_diag(const fs::path& report) { return fs::path(report).replace_extension(".expected.diag"); }
+fs::path expected_csv(const fs::path& report) { return fs::path(report).replace_extension(".expected.csv"); }
+
+// The form a report is compiled against, as its .expected.diag names it in a "# template: 2021"
+// line, like --template; without one, auto.
+const tpl::Template* named_form(const fs::path& report) {
+    std::istringstream in(slurp(expected_diag(report)));
+    constexpr std::string_view directive = "# template: ";
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with(directive)) continue;
+        const tpl::Template* form = tpl::find_template(std::string_view(line).substr(directive.size()));
+        BOOST_TEST_REQUIRE(form != nullptr, report << ": no form " << line);
+        return form;
+    }
+    return nullptr;
+}
+
+passes::Compilation compiled(const fs::path& report) {
+    return passes::compile(report.filename().string(), slurp(report), named_form(report));
+}
+
+// The codes of an .expected.diag's diagnostic lines ("LINE:COL: SEVERITY: CODE").
+std::set<std::string> codes_in(const std::string& expected) {
+    std::set<std::string> codes;
+    std::istringstream in(without_comments(expected));
+    for (std::string line; std::getline(in, line);)
+        if (!line.starts_with(" ")) codes.insert(line.substr(line.rfind(' ') + 1));
+    return codes;
+}
+
+// Codes no text file can show: XG0001 is a file that cannot be read at all.
+const std::set<std::string> kNotTextExpressible = {"XG0001"};
+
 std::vector<fs::path> reports() {
     std::vector<fs::path> found;
     for (const auto& e : fs::recursive_directory_iterator(corpus_dir()))
@@ -131,18 +167,65 @@ std::vector<fs::path> reports() {
 BOOST_AUTO_TEST_CASE(every_corpus_report_has_expectations) {
     const auto all = reports();
     BOOST_TEST(all.size() >= 5u);
-    for (const auto& p : all) {
-        BOOST_TEST(fs::exists(fs::path(p).replace_extension(".expected.csv")), p);
-        BOOST_TEST(fs::exists(fs::path(p).replace_extension(".expected.diag")), p);
+    for (const auto& p : all) BOOST_TEST(fs::exists(expected_diag(p)), p);
+    // The seeds are real reports: their cells are reviewed too.
+    for (const auto& e : fs::directory_iterator(corpus_dir() / "seeds"))
+        if (e.path().extension() == ".txt") BOOST_TEST(fs::exists(expected_csv(e.path())), e.path());
+}
+
+BOOST_AUTO_TEST_CASE(every_code_has_a_trigger_and_a_clean_fixture) {
+    const fs::path rules = corpus_dir() / "rules";
+    for (const auto& code : diag::all_codes()) {
+        const std::string name(code.name);
+        if (kNotTextExpressible.count(name) != 0) continue;
+        BOOST_TEST_CONTEXT(name) {
+            const fs::path trigger = rules / name / "trigger.txt", clean = rules / name / "clean.txt";
+            if (fs::exists(expected_diag(trigger)))
+                BOOST_TEST(codes_in(slurp(expected_diag(trigger))).count(name) == 1u, trigger << " does not show " << name);
+            else
+                BOOST_ERROR("no fixture " << trigger);
+            if (fs::exists(expected_diag(clean)))
+                BOOST_TEST(codes_in(slurp(expected_diag(clean))).count(name) == 0u, clean << " shows " << name);
+            else
+                BOOST_ERROR("no fixture " << clean);
+        }
     }
+}
+
+// docs/rules.md repeats each code's severity and formula from the registry; they must agree.
+BOOST_AUTO_TEST_CASE(the_rule_catalogue_follows_the_registry) {
+    const fs::path catalogue = corpus_dir().parent_path() / "docs" / "rules.md";
+    BOOST_TEST_REQUIRE(fs::exists(catalogue), catalogue);
+    std::map<std::string, std::pair<std::string, std::string>> rows;  // code → severity, formula
+    std::istringstream in(slurp(catalogue));
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("| XG")) continue;
+        std::vector<std::string> cells;
+        for (std::size_t at = 2, end; (end = line.find(" | ", at)) != std::string::npos; at = end + 3)
+            cells.push_back(line.substr(at, end - at));
+        BOOST_TEST_REQUIRE(cells.size() >= 3u, line);
+        rows[cells[0]] = {cells[1], cells[2] == "—" ? "" : cells[2]};
+    }
+    for (const auto& code : diag::all_codes()) {
+        const std::string name(code.name);
+        const auto it = rows.find(name);
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST_REQUIRE((it != rows.end()), name << " is not in " << catalogue);
+            BOOST_TEST(it->second.first == std::string(diag::severity_name(code.severity)));
+            BOOST_TEST(it->second.second == std::string(code.formula));
+        }
+        rows.erase(name);
+    }
+    for (const auto& [name, row] : rows) BOOST_ERROR(name << " is in " << catalogue << " but not in the registry");
 }
 
 BOOST_AUTO_TEST_CASE(cells_match_the_expected_cells) {
     std::size_t total = 0;
     for (const auto& p : reports()) {
-        BOOST_TEST_CONTEXT(p.filename().string()) {
-            const auto c = passes::compile(p.filename().string(), slurp(p));
-            const auto want = expected_cells(fs::path(p).replace_extension(".expected.csv"));
+        if (!fs::exists(expected_csv(p))) continue;  // a rule fixture: diagnostics only
+        BOOST_TEST_CONTEXT(fs::relative(p, corpus_dir()).string()) {
+            const auto c = compiled(p);
+            const auto want = expected_cells(expected_csv(p));
             const auto got = actual_cells(c);
             for (const auto& [key, facts] : want) {
                 const auto it = got.find(key);
@@ -160,9 +243,8 @@ BOOST_AUTO_TEST_CASE(cells_match_the_expected_cells) {
 
 BOOST_AUTO_TEST_CASE(diagnostics_match_the_expected_diagnostics) {
     for (const auto& p : reports()) {
-        BOOST_TEST_CONTEXT(p.filename().string()) {
-            const auto c = passes::compile(p.filename().string(), slurp(p));
-            BOOST_TEST(diagnostics_digest(c) == without_comments(slurp(fs::path(p).replace_extension(".expected.diag"))));
+        BOOST_TEST_CONTEXT(fs::relative(p, corpus_dir()).string()) {
+            BOOST_TEST(diagnostics_digest(compiled(p)) == without_comments(slurp(expected_diag(p))));
         }
     }
 }
