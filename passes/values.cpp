@@ -6,7 +6,8 @@ namespace xxgk::passes {
 namespace {
 
 void normalise_cell(ast::Report& report, const tpl::Table& spec, ast::Cell& cell) {
-    const auto kind = spec.columns_of(cell.row)[cell.column].kind;
+    const auto& column = spec.columns_of(cell.row)[cell.column];
+    const auto kind = column.kind;
     auto report_at = [&](diag::Code code, std::string arg) {
         report.diagnostics.push_back(diag::make(code, cell.span, {std::move(arg)}));
     };
@@ -21,7 +22,8 @@ void normalise_cell(ast::Report& report, const tpl::Table& spec, ast::Cell& cell
         case CellReading::Kind::Number: break;
     }
     if (kind == tpl::ValueKind::Money) {
-        if (const auto wan = to_wan_yuan(r.number, r.unit)) {
+        // A unit in the cell wins; otherwise the header's, where the form prints one.
+        if (const auto wan = to_wan_yuan(r.number, r.unit.empty() ? column.unit : std::string_view(r.unit))) {
             cell.value = *wan;
             cell.unit = "万元";
         } else {

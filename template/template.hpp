@@ -23,6 +23,9 @@ struct Column {
     std::string_view label;  // official label
     ValueKind kind = ValueKind::Count;
     std::vector<std::string_view> variants;  // other spellings seen in real reports
+    // The unit the form prints in the column's header (2021: 本年收费金额（单位：万元）): a bare
+    // amount is in it. Empty when the form prescribes none (2019 采购总金额).
+    std::string_view unit = {};
 };
 
 struct Block {  // a 第二十条第（N）项 block of table 二; tables 三 and 四 are one block each

@@ -23,7 +23,7 @@ Table active_disclosure_2021() {
             {"art20_5", "第二十条第（五）项", {decisions}},
             {"art20_6", "第二十条第（六）项", {decisions}},
             {"art20_8", "第二十条第（八）项",
-             {{"fee_amount", "本年收费金额（单位：万元）", ValueKind::Money, {"本年收费金额"}}}},
+             {{"fee_amount", "本年收费金额（单位：万元）", ValueKind::Money, {"本年收费金额"}, "万元"}}},
         },
         .rows = {
             {"regulations", "规章", true, 0, {}},

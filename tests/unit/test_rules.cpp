@@ -183,6 +183,22 @@ BOOST_AUTO_TEST_CASE(a_2021_report_gives_every_cell) {
     BOOST_TEST(*c.report.year == 2022);
 }
 
+BOOST_AUTO_TEST_CASE(a_bare_fee_amount_is_in_the_headers_unit) {
+    // 本年收费金额（单位：万元）: the form prints the unit, so "12.5" is 12.5 万元, not an amount
+    // without a unit (XG3001) as it would be under the 2019 form's 采购总金额.
+    const auto c = passes::compile("t.txt", replaced(report_2021(), "12.5万元", "12.5"), &tpl::template_2021());
+    BOOST_TEST(codes(c.report).empty());
+    for (const auto& t : c.report.tables) {
+        if (t.kind != tpl::TableKind::ActiveDisclosure) continue;
+        const auto& spec = *c.report.form->table(t.kind);
+        for (const auto& cell : t.cells) {
+            if (spec.columns_of(cell.row)[cell.column].kind != tpl::ValueKind::Money) continue;
+            BOOST_TEST(cell.value->to_string() == "12.5");
+            BOOST_TEST(cell.unit == "万元");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(form_version)
