@@ -326,7 +326,7 @@ void add_common(CLI::App& cmd, Options& o) {
     cmd.add_option("--severity", o.severity, "show diagnostics of this severity and above: error, warning or note (default: note); the exit code still counts all")
         ->check(CLI::IsMember({"error", "warning", "note"}));
     cmd.add_flag("-q,--quiet", o.quiet, "no summary line (\"2 errors, 1 warning generated\") after human and gcc output");
-    cmd.add_option("--template", o.template_version, "report format to compile against: 2019 or 2021; auto (no detection yet) selects 2019")->check(CLI::IsMember({"auto", "2019", "2021"}));
+    cmd.add_option("--template", o.template_version, "report format to compile against: 2019, 2021, or auto (detected from the labels only one form has; 2019 when the text shows none)")->check(CLI::IsMember({"auto", "2019", "2021"}));
     cmd.add_option("-W", o.warnings_as, "-W error: warnings count as errors for the exit code")->check(CLI::IsMember({"error"}));
     cmd.add_flag("--werror", o.werror, "warnings count as errors for the exit code");
     cmd.add_option("--stdin-filename", o.stdin_filename, "the name of standard input in messages");

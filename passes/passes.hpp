@@ -26,6 +26,14 @@ void extract_metadata(ast::Report& report);
 // The form compiled against fits the report year (XG1109). Needs the year (extract_metadata).
 void check_form_version(ast::Report& report);
 
+// The form whose distinctive labels (those no other form has) the text shows most; `evidence`
+// counts them, and is 0 when the text shows none (the 2019 form is then a default, not a finding).
+struct DetectedForm {
+    const tpl::Template* form;
+    std::size_t evidence;
+};
+DetectedForm detect_form(std::string_view normalised_text);
+
 // The template's plausibility bounds, such as 本年新公开数量 ≤ 对外公开总数量 (XG3101, XG3102).
 void check_plausibility(ast::Report& report);
 

@@ -29,23 +29,17 @@ std::optional<diag::Diagnostic> decode_problem(const source::DecodeResult& r, st
     return std::nullopt;
 }
 
-// The form for --template auto. Detecting it from the shape of the tables (format.md §7.12)
-// belongs here; until then auto means the 2019 form, a default rather than a finding, which is
-// why the form is checked against the year only when the user named it.
-const tpl::Template& chosen_form() { return tpl::template_2019(); }
-
 }  // namespace
 
 Compilation compile(std::string name, std::string bytes, const tpl::Template* named_form) {
     Compilation c;
     c.file = std::make_unique<source::SourceFile>(std::move(name), std::move(bytes));
     const auto& decoded = c.file->decoding();
-    const tpl::Template& form = named_form != nullptr ? *named_form : chosen_form();
     if (auto problem = decode_problem(decoded, c.file->bytes())) {
         c.text = std::make_unique<source::NormalisedText>();
         c.report.file = c.file.get();
         c.report.text = c.text.get();
-        c.report.form = &form;
+        c.report.form = named_form != nullptr ? named_form : &tpl::template_2019();
         c.report.diagnostics.push_back(std::move(*problem));
         return c;
     }
@@ -57,7 +51,10 @@ Compilation compile(std::string name, std::string bytes, const tpl::Template* na
     } else {
         c.text = std::make_unique<source::NormalisedText>(source::normalise(c.file->bytes(), decoded.text_begin, decoded.text_end));
     }
-    c.report = grammar::parse(*c.file, *c.text, form);
+    // --template auto: the form the tables show. Only a form the text shows is evidence enough
+    // to hold against the report's year; a default is not.
+    const DetectedForm detected = named_form != nullptr ? DetectedForm{named_form, 1} : detect_form(c.text->text);
+    c.report = grammar::parse(*c.file, *c.text, *detected.form);
     if (decoded.truncated_character) {
         const std::uint32_t cut = decoded.transcoded ? decoded.transcoded->map.original_size() : decoded.text_end;
         c.report.diagnostics.push_back(
@@ -68,7 +65,7 @@ Compilation compile(std::string name, std::string bytes, const tpl::Template* na
     normalise_values(c.report);
     check_identities(c.report);
     extract_metadata(c.report);
-    if (named_form != nullptr) check_form_version(c.report);
+    if (detected.evidence > 0) check_form_version(c.report);
     check_plausibility(c.report);
     check_narrative(c.report);
     std::stable_sort(c.report.diagnostics.begin(), c.report.diagnostics.end(),

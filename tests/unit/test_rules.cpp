@@ -7,6 +7,7 @@
 #include "fixture.hpp"
 #include "narrative.hpp"
 #include "passes.hpp"
+#include "normalise.hpp"
 #include "pipeline.hpp"
 
 using namespace xxgk;
@@ -214,12 +215,31 @@ BOOST_AUTO_TEST_CASE(a_named_form_that_does_not_fit_the_year_is_a_warning) {
     BOOST_TEST(c.file->bytes().substr(it->related[0].span->begin, it->related[0].span->end - it->related[0].span->begin) == "2020年");
 }
 
-BOOST_AUTO_TEST_CASE(the_fitting_form_and_auto_are_quiet) {
+BOOST_AUTO_TEST_CASE(the_fitting_form_is_quiet) {
     BOOST_TEST(codes(passes::compile("t.txt", test::report_text(), &tpl::template_2019()).report).empty());
     BOOST_TEST(codes(passes::compile("t.txt", report_2021(), &tpl::template_2021()).report).empty());
-    // auto does not look at the tables yet: its form is a default, not a finding to hold the year against.
-    const auto found = codes(passes::compile("t.txt", report_2021()).report);
-    BOOST_TEST(std::count(found.begin(), found.end(), "XG1109") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(auto_detects_the_form_from_the_tables) {
+    const auto form_of = [](const std::string& text) { return passes::detect_form(source::normalise(text, 0).text); };
+    BOOST_TEST(form_of(test::report_text()).form == &tpl::template_2019());
+    BOOST_TEST(form_of(test::report_text()).evidence > 0u);
+    BOOST_TEST(form_of(report_2021()).form == &tpl::template_2021());
+    BOOST_TEST(form_of(report_2021()).evidence > 0u);
+    // Prose without tables shows no form: 2019 is then a default with no evidence.
+    BOOST_TEST(form_of("一、总体情况\n本机关全年公开信息100条。\n").evidence == 0u);
+    // With auto, a 2021 report compiles as such: every cell, nothing to say.
+    const auto c = passes::compile("t.txt", report_2021());
+    BOOST_TEST(c.report.form == &tpl::template_2021());
+    BOOST_TEST(codes(c.report).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_detected_form_that_does_not_fit_the_year_is_a_warning) {
+    // The 2019 tables in a report for 2022: the detected form is evidence enough.
+    const auto c = passes::compile("t.txt", replaced(test::report_text(), "2020年", "2022年"));
+    BOOST_TEST(c.report.form == &tpl::template_2019());
+    const auto found = codes(c.report);
+    BOOST_TEST(std::count(found.begin(), found.end(), "XG1109") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,67 @@
+// --template auto: which form the report's tables follow, from the labels only one form has
+// (format.md §7.12: 本年新制作数量 or the （九） block mean 2019; 本年制发件数 or the three
+// （六）其他处理 rows mean 2021). The labels come from the template data, so a new form is
+// detected by the labels it adds, without code.
+#include <algorithm>
+#include <set>
+
+#include "lexicon.hpp"
+#include "passes.hpp"
+
+namespace xxgk::passes {
+
+namespace {
+
+void add_labels(const tpl::Template& form, std::set<std::string>& out) {
+    for (const auto& table : form.tables) {
+        for (const auto& block : table.blocks) {
+            if (!block.title.empty()) out.insert(grammar::fold(block.title));
+            for (const auto& column : block.columns) {
+                out.insert(grammar::fold(column.label));
+                for (const auto v : column.variants) out.insert(grammar::fold(v));
+            }
+        }
+        for (const auto& row : table.rows) {
+            out.insert(grammar::fold(row.label));
+            for (const auto v : row.variants) out.insert(grammar::fold(v));
+        }
+    }
+}
+
+// Per form, the folded labels no other form has, and that no other form's label contains
+// (a 2019 label inside a 2021 one would count for both).
+std::vector<std::vector<std::string>> distinctive_labels() {
+    const auto forms = tpl::all_templates();
+    std::vector<std::set<std::string>> labels(forms.size());
+    for (std::size_t i = 0; i < forms.size(); ++i) add_labels(*forms[i], labels[i]);
+    std::vector<std::vector<std::string>> out(forms.size());
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        for (const auto& label : labels[i]) {
+            bool shared = false;
+            for (std::size_t j = 0; j < forms.size() && !shared; ++j) {
+                if (j == i) continue;
+                shared = std::any_of(labels[j].begin(), labels[j].end(),
+                                     [&](const std::string& other) { return other.find(label) != std::string::npos; });
+            }
+            if (!shared) out[i].push_back(label);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+DetectedForm detect_form(std::string_view normalised_text) {
+    static const auto distinctive = distinctive_labels();
+    const auto forms = tpl::all_templates();
+    DetectedForm best{&tpl::template_2019(), 0};
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        std::size_t found = 0;
+        for (const auto& label : distinctive[i])
+            if (normalised_text.find(label) != std::string_view::npos) ++found;
+        if (found > best.evidence) best = {forms[i], found};
+    }
+    return best;
+}
+
+}  // namespace xxgk::passes
