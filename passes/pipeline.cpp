@@ -33,6 +33,17 @@ std::optional<diag::Diagnostic> decode_problem(const source::DecodeResult& r, st
 
 Compilation compile(std::string name, std::string bytes, const tpl::Template* named_form) {
     Compilation c;
+    if (bytes.size() > kMaxInputBytes) {
+        const auto size = bytes.size();
+        bytes.clear();  // nothing of it is read: no decoding, no parse
+        c.file = std::make_unique<source::SourceFile>(std::move(name), std::move(bytes));
+        c.text = std::make_unique<source::NormalisedText>();
+        c.report.file = c.file.get();
+        c.report.text = c.text.get();
+        c.report.form = named_form != nullptr ? named_form : &tpl::template_2019();
+        c.report.diagnostics.push_back(diag::make(diag::Code::XG0009, {0, 0}, {std::to_string(size), std::to_string(kMaxInputBytes)}));
+        return c;
+    }
     c.file = std::make_unique<source::SourceFile>(std::move(name), std::move(bytes));
     const auto& decoded = c.file->decoding();
     if (auto problem = decode_problem(decoded, c.file->bytes())) {

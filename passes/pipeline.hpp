@@ -14,6 +14,9 @@ struct Compilation {
     ast::Report report;
 };
 
+// The largest input compiled (XG0009 beyond): a hundred times the longest real report.
+inline constexpr std::size_t kMaxInputBytes = 64u << 20;
+
 // Compiles `bytes` read from `name` against `form` (--template 2019|2021), or, when it is null
 // (--template auto), against the form chosen for the report. Never throws for bad input:
 // problems are diagnostics.

@@ -21,7 +21,11 @@ install_missing_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# build_xxgk [BUILD_DIR [CMAKE_OPTION...]]: configures and builds (default: $XXGK_BUILD, Release).
 build_xxgk() {
-    cmake -S "$XXGK_ROOT" -B "$XXGK_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$XXGK_BUILD" -j "$(nproc)"
+    local dir=${1:-$XXGK_BUILD}
+    [ $# -gt 0 ] && shift
+    [ $# -gt 0 ] || set -- -DCMAKE_BUILD_TYPE=Release
+    cmake -S "$XXGK_ROOT" -B "$dir" "$@" >/dev/null
+    cmake --build "$dir" -j "$(nproc)"
 }

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fixture.hpp"
+#include "invariants.hpp"
 #include "passes.hpp"
 #include "pipeline.hpp"
 
@@ -150,3 +151,15 @@ BOOST_AUTO_TEST_CASE(missing_sections_and_non_reports) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(a_value_in_no_cell_and_no_diagnostic_is_lost) {
+    auto c = passes::compile("t.txt", test::report_text());
+    BOOST_TEST(test::unaccounted_values(c.report).empty());
+    // Drop one cell: its value is now held by nothing, and the check must say so.
+    auto& cells = c.report.tables.at(1).cells;
+    const auto dropped = cells.front().span;
+    cells.erase(cells.begin());
+    const auto lost = test::unaccounted_values(c.report);
+    BOOST_TEST_REQUIRE(lost.size() == 1u);
+    BOOST_TEST(lost.front()->span.begin == dropped.begin);
+}
