@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "normalise.hpp"
@@ -21,6 +22,12 @@ constexpr std::string_view kPageChrome[] = {
 // Separators that may stand inside a label: a cell that wraps, a label split over two cells.
 bool is_separator(char32_t c) { return c == ' ' || c == '\n' || c == '|'; }
 constexpr std::size_t kMaxSeparatorRun = 24;  // bytes: a blank line with deep indentation
+
+// OCR confuses one Han character with a similar one (申请 → 申清, 已获取 → 己获取, 公开 → 公幵). A
+// label this long is still unmistakable with one such slip; a shorter one is not (结果维持 and
+// 结果纠正 differ in two).
+constexpr std::size_t kMinSlipLabel = 8;  // code points, separators not counted
+bool is_han(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) != 0; }
 
 // Punctuation that reports use interchangeably in labels: 1.属于 / 1、属于; “三安全一稳定” / "…".
 char32_t canonical_punct(char32_t c) {
@@ -45,6 +52,18 @@ std::u32string to_u32(std::string_view s) {
 }
 
 std::size_t code_points(std::string_view s) { return source::column_count(s, source::ColumnUnit::Char); }
+
+constexpr std::size_t kMaxTitle = 40;  // code points; longer lines are prose that starts with a numeral
+
+// What follows an item of a list: 一、总体情况、二、主动公开政府信息情况；…
+constexpr std::string_view kListMarks[] = {"、", ",", ";", "。"};
+
+bool has_keywords(const tpl::Section& section, std::string_view title) {
+    return std::any_of(section.keyword_sets.begin(), section.keyword_sets.end(), [&](const auto& keywords) {
+        return std::all_of(keywords.begin(), keywords.end(),
+                           [&](std::string_view k) { return title.find(k) != std::string_view::npos; });
+    });
+}
 
 }  // namespace
 
@@ -84,10 +103,17 @@ std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
     UChar32 first;
     U8_NEXT_OR_FFFD(p, first_end, n, first);
     const char32_t first_char = canonical_punct(static_cast<char32_t>(first));
+    std::optional<AnchorMatch> slipped;  // the longest label read with an OCR slip
+    std::size_t slipped_size = 0;
     for (const auto& anchor : anchors_) {
+        // A long label read with a slip beats a shorter one read exactly: the truncated variant
+        // （二）部分公开 must not cut （二）部分公开（区分处理的…）short.
+        if (slipped && anchor.label.size() < slipped_size) break;
         if (anchor.label.empty() || anchor.label[0] != first_char) continue;
+        const int allowed = anchor.label.size() >= kMinSlipLabel ? 1 : 0;
         std::int32_t i = first_end;
         std::size_t k = 1;
+        int slips = 0;
         while (k < anchor.label.size() && i < n) {
             const std::int32_t gap_start = i;
             UChar32 c;
@@ -100,23 +126,47 @@ std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
                 if (static_cast<std::size_t>(i - gap_start) > kMaxSeparatorRun) break;
                 continue;
             }
-            if (canonical_punct(static_cast<char32_t>(c)) != anchor.label[k]) break;
+            if (canonical_punct(static_cast<char32_t>(c)) != anchor.label[k]) {
+                if (slips == allowed || !is_han(static_cast<char32_t>(c)) || !is_han(anchor.label[k])) break;
+                ++slips;
+            }
             ++k;
         }
-        if (k == anchor.label.size()) return AnchorMatch{static_cast<std::size_t>(i), anchor.kind, anchor.index};
+        if (k != anchor.label.size()) continue;
+        const AnchorMatch m{static_cast<std::size_t>(i), anchor.kind, anchor.index};
+        if (slips == 0) return m;
+        if (!slipped) {
+            slipped = m;
+            slipped_size = anchor.label.size();
+        }
     }
-    return std::nullopt;
+    return slipped;
 }
 
 Lexicon::Lexicon(const tpl::Template& form) : form_(&form) {
     tables_.reserve(form.tables.size());
     for (const auto& t : form.tables) tables_.emplace_back(t);
+    auto add_ending = [&](std::string_view title) {
+        const std::string folded = fold(title);
+        auto end = static_cast<std::int32_t>(folded.size());
+        for (int k = 0; k < 2 && end > 0; ++k) {
+            UChar32 c;
+            U8_PREV_OR_FFFD(reinterpret_cast<const std::uint8_t*>(folded.data()), 0, end, c);
+        }
+        std::string ending = folded.substr(static_cast<std::size_t>(end));
+        if (std::find(title_endings_.begin(), title_endings_.end(), ending) == title_endings_.end())
+            title_endings_.push_back(std::move(ending));
+    };
+    for (const auto& section : form.sections) {
+        add_ending(section.title);
+        for (const auto v : section.variants) add_ending(v);
+    }
 }
 
-std::optional<int> Lexicon::heading(std::string_view line) const {
+std::optional<Lexicon::Numbered> Lexicon::numbered(std::string_view text) const {
     std::size_t i = 0;
-    while (i < line.size() && (line[i] == ' ' || line[i] == '#' || line[i] == '*')) ++i;
-    std::string_view rest = line.substr(i);
+    while (i < text.size() && (text[i] == ' ' || text[i] == '#' || text[i] == '*')) ++i;
+    const std::string_view rest = text.substr(i);
     for (const auto& section : form_->sections) {
         if (!rest.starts_with(section.numeral)) continue;
         std::string_view title = rest.substr(section.numeral.size());
@@ -124,17 +174,53 @@ std::optional<int> Lexicon::heading(std::string_view line) const {
         if (title.starts_with("、")) title.remove_prefix(std::string_view("、").size());
         else if (!title.empty() && (title[0] == '.' || title[0] == ',' || title[0] == ' ')) title.remove_prefix(1);
         else return std::nullopt;
-        while (!title.empty() && (title.back() == ' ' || title.back() == '*')) title.remove_suffix(1);
-        constexpr std::size_t kMaxTitle = 40;  // code points; longer lines are prose that starts with a numeral
-        if (title.empty() || code_points(title) > kMaxTitle) return std::nullopt;
-        for (const auto& keywords : section.keyword_sets) {
-            if (std::all_of(keywords.begin(), keywords.end(),
-                            [&](std::string_view k) { return title.find(k) != std::string_view::npos; }))
-                return section.number;
-        }
-        return std::nullopt;
+        return Numbered{&section, title};
     }
     return std::nullopt;
+}
+
+std::optional<int> Lexicon::heading(std::string_view line) const {
+    const auto n = numbered(line);
+    if (!n) return std::nullopt;
+    std::string_view title = n->title;
+    while (!title.empty() && (title.back() == ' ' || title.back() == '*')) title.remove_suffix(1);
+    if (title.empty() || code_points(title) > kMaxTitle) return std::nullopt;
+    if (!has_keywords(*n->section, title)) return std::nullopt;
+    return n->section->number;
+}
+
+std::optional<InlineHeading> Lexicon::inline_heading(std::string_view text) const {
+    const auto n = numbered(text);
+    if (!n) return std::nullopt;
+    const std::string_view title = n->title;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(title.data());
+    const auto size = static_cast<std::int32_t>(title.size());
+    std::int32_t end = 0;
+    for (std::size_t count = 0; end < size && count < kMaxTitle; ++count) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(p, end, size, c);
+        // A title has no digits and no sentence end: 四、结转下年度继续办理 0000000 四、政府信息公开…
+        // is a row label and its values, not a title that runs on to 诉讼情况.
+        if (c == '\n' || c == '|' || (c >= '0' && c <= '9') || c == U'。') return std::nullopt;
+        const std::string_view stretch = title.substr(0, static_cast<std::size_t>(end));
+        const bool ends_like_a_title = std::any_of(title_endings_.begin(), title_endings_.end(),
+                                                   [&](const std::string& e) { return stretch.ends_with(e); });
+        if (!ends_like_a_title || !has_keywords(*n->section, stretch)) continue;
+        // 一、总体情况、二、主动公开…: a list of the parts in the preamble, not a heading.
+        const std::string_view after = title.substr(static_cast<std::size_t>(end));
+        if (std::any_of(std::begin(kListMarks), std::end(kListMarks), [&](std::string_view m) { return after.starts_with(m); }))
+            return std::nullopt;
+        return InlineHeading{n->section->number, static_cast<std::size_t>(title.data() - text.data()) + stretch.size()};
+    }
+    return std::nullopt;
+}
+
+bool Lexicon::heading_may_follow(std::string_view before) {
+    if (before.empty() || before.back() == '\n') return true;
+    auto i = static_cast<std::int32_t>(before.size());
+    UChar32 c;
+    U8_PREV_OR_FFFD(reinterpret_cast<const std::uint8_t*>(before.data()), 0, i, c);
+    return !is_han(static_cast<char32_t>(c));
 }
 
 bool Lexicon::is_page_chrome(std::string_view line) {

@@ -22,7 +22,8 @@ class TableLexicon {
 public:
     explicit TableLexicon(const tpl::Table& table);
     // The longest anchor that starts at the beginning of `text`. Separators (spaces, line
-    // breaks, |) may stand between the characters of a label: cells wrap and labels split.
+    // breaks, |) may stand between the characters of a label: cells wrap and labels split. A
+    // long label may have one Han character misread by OCR; an exact match of the same length wins.
     [[nodiscard]] std::optional<AnchorMatch> match(std::string_view text) const;
     [[nodiscard]] const tpl::Table& table() const { return *table_; }
 
@@ -36,18 +37,39 @@ private:
     std::vector<Anchor> anchors_;  // longest first, so a label wins over its truncated variant
 };
 
+// A heading found inside a line: its section and its length in bytes, numeral to title end.
+struct InlineHeading {
+    int section = 0;
+    std::size_t length = 0;
+};
+
 class Lexicon {
 public:
     explicit Lexicon(const tpl::Template& form);
     // The section a heading line announces, if `line` (one line, without its end) is one.
     [[nodiscard]] std::optional<int> heading(std::string_view line) const;
+    // The heading `text` starts with when a page has lost its line breaks (…。二、主动公开政府信息情况第二十条…).
+    // Nothing marks where the title ends, so it is the shortest stretch that holds one of the
+    // section's keyword sets and ends the way the form's titles end (情况, 事项).
+    [[nodiscard]] std::optional<InlineHeading> inline_heading(std::string_view text) const;
+    // True when a heading may start right after `before`: at a line start, or after anything but
+    // a Han character (。二、 …0000000 四、 …630003五、), so that 十二、 or 第二、 starts none.
+    [[nodiscard]] static bool heading_may_follow(std::string_view before);
     // True for page furniture that ends a report: 分享到, 相关附件, 打印本页 …
     [[nodiscard]] static bool is_page_chrome(std::string_view line);
     [[nodiscard]] const TableLexicon* table_for_section(int section) const;
 
 private:
+    struct Numbered {
+        const tpl::Section* section;
+        std::string_view title;  // what follows the numeral and its separator
+    };
+    // The section whose numeral `text` starts with (after Markdown marks), and the rest.
+    [[nodiscard]] std::optional<Numbered> numbered(std::string_view text) const;
+
     const tpl::Template* form_;
     std::vector<TableLexicon> tables_;
+    std::vector<std::string> title_endings_;  // the last two characters of every title and variant
 };
 
 // The one Lexicon of each template, built on first use.

@@ -11,18 +11,29 @@ namespace pegtl = tao::pegtl;
 template <typename Rule>
 struct document_action : pegtl::nothing<Rule> {};
 
-template <>
-struct document_action<rules::heading_line> {
+// A heading's section, from what its rule matched.
+struct heading_of_line {
+    static int section(const Lexicon& lexicon, std::string_view matched) { return *lexicon.heading(matched); }
+};
+struct heading_of_stretch {
+    static int section(const Lexicon& lexicon, std::string_view matched) { return lexicon.inline_heading(matched)->section; }
+};
+
+template <typename Reading>
+struct push_heading {
     template <typename ActionInput>
     static void apply(const ActionInput& in, rules::DocumentState& st) {
-        const std::string_view line = in.string_view();
-        const auto number = st.lexicon->heading(line.substr(0, line.find('\n')));
+        const int number = Reading::section(*st.lexicon, in.string_view());
         const auto begin = static_cast<std::size_t>(in.begin() - st.text_begin);
-        const std::size_t length = line.ends_with('\n') ? line.size() - 1 : line.size();
-        st.headings.push_back({*number, begin, begin + length});
-        st.current_section = *number;
+        st.headings.push_back({number, begin, begin + in.size()});
+        st.current_section = number;
     }
 };
+
+template <>
+struct document_action<rules::heading_line> : push_heading<heading_of_line> {};
+template <>
+struct document_action<rules::heading_in_line> : push_heading<heading_of_stretch> {};
 
 template <>
 struct document_action<rules::trailer> {
@@ -101,7 +112,10 @@ ast::Report parse(const source::SourceFile& file, const source::NormalisedText& 
     report.traditional = text.traditional;
     const std::size_t report_end = std::min(st.trailer_begin, text.text.size());
     report.preamble_length = st.headings.empty() ? report_end : st.headings.front().begin;
-    if (st.trailer_begin != std::string_view::npos) report.trailer = to_original(text, st.trailer_begin, text.text.size());
+    if (st.trailer_begin != std::string_view::npos) {
+        const auto [tb, te] = trimmed(text.text, st.trailer_begin, text.text.size());
+        report.trailer = to_original(text, tb, te);
+    }
 
     for (std::size_t i = 0; i < st.headings.size(); ++i) {
         const auto& h = st.headings[i];

@@ -21,7 +21,7 @@ using pegtl::rewind_mode;
 // What the document grammar's actions collect; offsets are into the normalised text.
 struct HeadingMatch {
     int number;
-    std::size_t begin, end;  // the heading line without its line end
+    std::size_t begin, end;  // the heading: a whole line without its end, or numeral and title
 };
 
 struct DocumentState {
@@ -47,14 +47,17 @@ struct TableState {
 // ---------------------------------------------------------------------------------------------
 // Document: preamble, sections, page trailer.
 
-struct line_content : pegtl::until<pegtl::at<pegtl::eolf>> {};
+// True at the start of a line of the text being parsed.
+inline bool at_line_start(const char* at, const char* text_begin) { return at == text_begin || at[-1] == '\n'; }
 
-// A line that announces one of the template's sections (一、总体情况 …), by numeral and keywords.
-struct section_heading {
-    using rule_t = section_heading;
+// A line that is a heading as a whole (一、总体情况, ## 三、收到和处理政府信息公开申请情况), by numeral
+// and keywords. Any section may head a line: order and repetition are the passes' to judge.
+struct heading_line {
+    using rule_t = heading_line;
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, const DocumentState& st) {
+        if (!at_line_start(in.current(), st.text_begin)) return false;
         const std::string_view rest(in.current(), in.size(0));
         const std::string_view line = rest.substr(0, rest.find('\n'));
         if (!st.lexicon->heading(line)) return false;
@@ -63,7 +66,25 @@ struct section_heading {
     }
 };
 
-// After section 六, the site's footer (分享到, 相关附件 …) ends the report.
+// A heading inside a line, where a page lost its line breaks (…。二、主动公开政府信息情况第二十条…).
+// Only a section after the one being read: a row label or an enumeration that starts like a
+// heading (四、结转下年度继续办理) does not go back.
+struct heading_in_line {
+    using rule_t = heading_in_line;
+    using subs_t = pegtl::empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
+    static bool match(Input& in, const DocumentState& st) {
+        const auto heading = st.lexicon->inline_heading(std::string_view(in.current(), in.size(0)));
+        if (!heading || heading->section <= st.current_section) return false;
+        if (!Lexicon::heading_may_follow(std::string_view(st.text_begin, static_cast<std::size_t>(in.current() - st.text_begin))))
+            return false;
+        in.bump(heading->length);
+        return true;
+    }
+};
+
+// After section 六, the site's footer (分享到, 相关附件 …) ends the report, at a line start or,
+// on a page without line breaks, after anything but a Han character.
 struct page_trailer_start {
     using rule_t = page_trailer_start;
     using subs_t = pegtl::empty_list;
@@ -71,15 +92,15 @@ struct page_trailer_start {
     static bool match(Input& in, const DocumentState& st) {
         if (st.current_section != 6) return false;
         const std::string_view rest(in.current(), in.size(0));
-        return Lexicon::is_page_chrome(rest.substr(0, rest.find('\n')));
+        if (!Lexicon::is_page_chrome(rest.substr(0, rest.find('\n')))) return false;
+        return Lexicon::heading_may_follow(std::string_view(st.text_begin, static_cast<std::size_t>(in.current() - st.text_begin)));
     }
 };
 
-struct heading_line : pegtl::seq<section_heading, pegtl::eolf> {};
-struct text_line : pegtl::seq<pegtl::not_at<pegtl::eof>, line_content, pegtl::eolf> {};
-struct body_line : pegtl::seq<pegtl::not_at<heading_line>, pegtl::not_at<page_trailer_start>, text_line> {};
-struct section : pegtl::seq<heading_line, pegtl::star<body_line>> {};
-struct preamble : pegtl::star<pegtl::not_at<heading_line>, text_line> {};
+struct heading : pegtl::sor<heading_line, heading_in_line> {};
+struct body_char : pegtl::seq<pegtl::not_at<heading>, pegtl::not_at<page_trailer_start>, pegtl::utf8::any> {};
+struct section : pegtl::seq<heading, pegtl::star<body_char>> {};
+struct preamble : pegtl::star<pegtl::not_at<heading>, pegtl::utf8::any> {};
 struct trailer : pegtl::star<pegtl::any> {};
 struct document : pegtl::seq<preamble, pegtl::star<section>, trailer, pegtl::eof> {};
 
@@ -102,7 +123,11 @@ struct anchor {
     }
 };
 
-struct digits : pegtl::plus<pegtl::ascii::digit> {};
+// A row label can start with a digit and follow a value with nothing between them:
+// 1.属于国家秘密00000002.其他… is the value 0000000 and the label 2.其他…, so a value's digits end
+// where a label begins.
+struct value_digit : pegtl::seq<pegtl::not_at<anchor>, pegtl::ascii::digit> {};
+struct digits : pegtl::plus<value_digit> {};
 struct grouped_digits : pegtl::seq<pegtl::rep_min_max<1, 3, pegtl::ascii::digit>,
                                    pegtl::plus<pegtl::one<','>, pegtl::rep<3, pegtl::ascii::digit>>> {};
 struct sign : pegtl::one<'+', '-'> {};
@@ -117,7 +142,33 @@ struct placeholder : pegtl::sor<pegtl::plus<pegtl::utf8::one<U'—', U'－', U'�
 struct value_end : pegtl::at<pegtl::sor<separator, pegtl::eof, anchor>> {};
 struct value : pegtl::seq<pegtl::sor<pegtl::seq<number, pegtl::opt<unit>>, placeholder>, value_end> {};
 struct text : pegtl::plus<pegtl::not_at<separator>, pegtl::not_at<anchor>, pegtl::utf8::any> {};
-struct table_item : pegtl::sor<pegtl::plus<separator>, anchor, value, text> {};
+
+// Page furniture a PDF or Markdown conversion leaves inside a table; it is neither label nor value.
+// The page number of a page break, on a line of its own: — 4 —, - 12 -, 第3页, 第3页 共12页.
+struct indented_line_start {
+    using rule_t = indented_line_start;
+    using subs_t = pegtl::empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
+    static bool match(Input& in, const TableState& st) {
+        const char* p = in.current();
+        while (p != st.text_begin && p[-1] == ' ') --p;
+        return p == st.text_begin || p[-1] == '\n';
+    }
+};
+struct blanks : pegtl::star<pegtl::one<' '>> {};
+struct dashes : pegtl::plus<pegtl::sor<pegtl::one<'-'>, pegtl::utf8::one<U'—', U'–', U'－'>>> {};
+struct page_of : pegtl::seq<TAO_PEGTL_STRING("第"), blanks, pegtl::plus<pegtl::ascii::digit>, blanks, TAO_PEGTL_STRING("页")> {};
+struct page_total : pegtl::seq<TAO_PEGTL_STRING("共"), blanks, pegtl::plus<pegtl::ascii::digit>, blanks, TAO_PEGTL_STRING("页")> {};
+struct page_number : pegtl::seq<indented_line_start,
+                                pegtl::sor<pegtl::seq<dashes, blanks, pegtl::plus<pegtl::ascii::digit>, blanks, dashes>,
+                                           pegtl::seq<page_of, blanks, pegtl::opt<page_total>>>,
+                                blanks, pegtl::at<pegtl::sor<pegtl::one<'\n'>, pegtl::eof>>> {};
+// The rule under a Markdown table's header: |---|:---:|.
+struct markdown_rule : pegtl::seq<pegtl::opt<pegtl::one<':'>>, pegtl::rep_min<3, pegtl::one<'-'>>, pegtl::opt<pegtl::one<':'>>,
+                                  pegtl::at<pegtl::sor<separator, pegtl::eof>>> {};
+struct furniture : pegtl::sor<page_number, markdown_rule> {};
+
+struct table_item : pegtl::sor<furniture, pegtl::plus<separator>, anchor, value, text> {};
 struct table_body : pegtl::seq<pegtl::star<table_item>, pegtl::eof> {};
 
 }  // namespace xxgk::grammar::rules

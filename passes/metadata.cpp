@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "passes.hpp"
 
@@ -45,6 +46,20 @@ std::optional<std::string> find_date(std::string_view s) {
     return std::nullopt;
 }
 
+// A scraper's header names its fields (标题: …, 发布时间: 2023-02-20 15:07, 发布机构: …); a site's
+// page shows some of them the same way (来源: , 发布日期: ). These are page furniture, not report.
+constexpr std::string_view kTitleFields[] = {"标题", "文章标题", "题目", "名称"};
+constexpr std::string_view kAgencyFields[] = {"发布机构", "发文机关", "来源", "信息来源", "发布单位"};
+
+// The value of a "FIELD: value" line when FIELD is one of `fields`.
+std::optional<std::string_view> field(std::string_view line, std::span<const std::string_view> fields) {
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    const std::string_view name = trim(line.substr(0, colon));
+    if (std::none_of(fields.begin(), fields.end(), [&](std::string_view f) { return name == f; })) return std::nullopt;
+    return trim(line.substr(colon + 1));
+}
+
 bool looks_like_title(std::string_view line) {
     return code_points(line) <= kMaxTitle && find_year(line) && line.find("信息公开") != std::string_view::npos &&
            (line.find("报告") != std::string_view::npos || line.find("情况") != std::string_view::npos);
@@ -65,21 +80,25 @@ void extract_metadata(ast::Report& report) {
     for (std::size_t at = 0; at < preamble.size();) {
         const std::size_t end = std::min(preamble.find('\n', at), preamble.size());
         const std::string_view line = trim(preamble.substr(at, end - at));
-        if (!report.title && looks_like_title(line)) {
+        at = end + 1;
+        if (!report.published) report.published = find_date(line);
+        if (const auto title = field(line, kTitleFields)) {
+            if (!title->empty()) report.title = std::string(*title);
+        } else if (const auto agency = field(line, kAgencyFields)) {
+            if (!agency->empty()) agency_line = *agency;
+        } else if (!report.title && looks_like_title(line)) {
             report.title = std::string(line);
         } else if (!agency_line && looks_like_agency(line)) {
             agency_line = line;
         }
-        if (!report.published) report.published = find_date(line);
-        at = end + 1;
     }
-    if (report.title) {
-        const auto year = find_year(*report.title);
+    const auto year = report.title ? find_year(*report.title) : std::nullopt;
+    if (year) {
         report.year = year->second;
         const auto before = trim(std::string_view(*report.title).substr(0, year->first));
         if (!before.empty()) report.agency = std::string(before);
-    } else if (const auto year = find_year(text.substr(report.preamble_length))) {
-        report.year = year->second;
+    } else if (const auto mentioned = find_year(text.substr(report.preamble_length))) {
+        report.year = mentioned->second;
     }
     if (!report.agency && agency_line) report.agency = std::string(*agency_line);
 }

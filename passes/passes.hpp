@@ -10,7 +10,8 @@ void check_sections(ast::Report& report);
 
 // Label canonicalisation: deals each row's value run to the template's rows and columns, giving
 // every cell its stable ids; reports missing, duplicate, out-of-order and ragged rows
-// (XG1101–XG1107).
+// (XG1101–XG1108). Reads digits run together into cells (XG1110–XG1112), weighing section 一's
+// figures of the report year: runs after extract_metadata.
 void assemble_tables(ast::Report& report);
 
 // Value normalisation: counts, signed changes and amounts (to 万元); unfilled cells stay unknown
@@ -20,7 +21,8 @@ void normalise_values(ast::Report& report);
 // The identities of the template (勾稽关系), with unknown propagation (XG2000–XG2004).
 void check_identities(ast::Report& report);
 
-// Title, agency, year and publication date, from wherever the page put them.
+// Title, agency, year and publication date, from wherever the page put them: a crawler's
+// header (标题:, 发布时间:, 发布机构:) or the title lines before section 一.
 void extract_metadata(ast::Report& report);
 
 // The form compiled against fits the report year (XG1109). Needs the year (extract_metadata).

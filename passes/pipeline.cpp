@@ -72,10 +72,11 @@ Compilation compile(std::string name, std::string bytes, const tpl::Template* na
             diag::make(diag::Code::XG0007, {cut, c.file->size()}, {std::to_string(c.file->size() - cut)}));
     }
     check_sections(c.report);
+    // The year first: reading run-together digits weighs the figures section 一 states for it.
+    extract_metadata(c.report);
     assemble_tables(c.report);
     normalise_values(c.report);
     check_identities(c.report);
-    extract_metadata(c.report);
     if (detected.evidence > 0) check_form_version(c.report);
     check_plausibility(c.report);
     check_narrative(c.report);

@@ -1,7 +1,11 @@
 #include <algorithm>
+#include <map>
 #include <optional>
 
+#include "cell_value.hpp"
+#include "digit_runs.hpp"
 #include "passes.hpp"
+#include "stated_figures.hpp"
 
 namespace xxgk::passes {
 
@@ -9,13 +13,35 @@ namespace {
 
 using ast::ItemKind;
 
-std::string join_values(const std::vector<const ast::TableItem*>& items) {
+std::string join_values(const std::vector<const ast::TableItem*>& items, std::string_view separator = ", ") {
     std::string out;
     for (const auto* item : items) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty()) out += separator;
         out += item->text;
     }
     return out;
+}
+
+// Lists in messages use the enumeration comma, as the tables' own language does.
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += "、";
+        out += p;
+    }
+    return out;
+}
+
+// Values that may be digits run together: each a number that could be cut, enough digits between
+// them for every cell, and too few values.
+bool may_be_run_together(const std::vector<const ast::TableItem*>& run, std::size_t cells) {
+    std::size_t digits = 0;
+    for (const auto* item : run) {
+        const std::size_t capacity = item->kind == ItemKind::Value ? digit_runs::capacity(item->text) : 0;
+        if (capacity == 0) return false;
+        digits += capacity;
+    }
+    return run.size() < cells && digits >= cells;
 }
 
 class TableAssembler {
@@ -24,16 +50,19 @@ public:
         : report_(report), table_(table), spec_(*report.form->table(table.kind)),
           first_seen_(spec_.rows.size(), nullptr) {}
 
-    void run() {
+    // True when the table holds rows: cells, or runs of digits that were reported on.
+    bool run() {
         if (spec_.values_in_one_run) {
             assemble_one_run();
         } else {
             assemble_labelled_rows();
         }
+        read_runs_together();
         report_missing_rows();
         std::stable_sort(table_.cells.begin(), table_.cells.end(), [](const ast::Cell& a, const ast::Cell& b) {
             return a.row != b.row ? a.row < b.row : a.column < b.column;
         });
+        return !table_.cells.empty() || !together_.empty();
     }
 
 private:
@@ -104,6 +133,13 @@ private:
         std::vector<const ast::TableItem*> run;
         for (const auto& item : table_.items)
             if (item.kind == ItemKind::Value) run.push_back(&item);
+        std::vector<std::pair<std::size_t, std::size_t>> cells;
+        for (std::size_t r = 0; r < spec_.rows.size(); ++r)
+            for (std::size_t c = 0; c < arity(r); ++c) cells.emplace_back(r, c);
+        if (may_be_run_together(run, cells.size())) {
+            together_.push_back({std::string(spec_.title), run, std::move(cells), nullptr});
+            return;
+        }
         std::size_t expected = 0;
         for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
             for (std::size_t c = 0; c < arity(r); ++c, ++expected) {
@@ -126,6 +162,19 @@ private:
     void deal(std::size_t row, const ast::TableItem& label, const std::vector<const ast::TableItem*>& run) {
         const std::size_t n = arity(row);
         const std::string name(spec_.rows[row].label);
+        if (may_be_run_together(run, n)) {
+            std::vector<std::pair<std::size_t, std::size_t>> cells;
+            for (std::size_t c = 0; c < n; ++c) cells.emplace_back(row, c);
+            together_.push_back({name, run, std::move(cells), &label});
+            return;
+        }
+        deal_in_order(row, label, run);
+    }
+
+    // Values dealt to the row's columns in order; too few or too many are reported.
+    void deal_in_order(std::size_t row, const ast::TableItem& label, const std::vector<const ast::TableItem*>& run) {
+        const std::size_t n = arity(row);
+        const std::string name(spec_.rows[row].label);
         if (run.size() < n)
             report_.diagnostics.push_back(diag::make(diag::Code::XG1105, label.span,
                 {name, std::to_string(n), std::to_string(run.size())}));
@@ -135,6 +184,132 @@ private:
             report_.diagnostics.push_back(diag::make(diag::Code::XG1106, extra.front()->span,
                 {name, std::to_string(n), join_values(extra)}));
         }
+    }
+
+    // Runs of digits read as cells (digit_runs.hpp): the identities of the whole table and the
+    // figures of section 一 decide, and a run they leave open is an error, never a guess.
+    void read_runs_together() {
+        if (together_.empty()) return;
+        std::map<std::pair<std::size_t, std::size_t>, std::size_t> slot_of;
+        digit_runs::Problem problem;
+        for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
+            for (std::size_t c = 0; c < arity(r); ++c) {
+                slot_of[{r, c}] = problem.kinds.size();
+                problem.kinds.push_back(spec_.columns_of(r)[c].kind);
+                problem.known.emplace_back();
+            }
+        }
+        for (const auto& cell : table_.cells) {
+            const CellReading reading = read_cell(cell.text);
+            if (reading.kind == CellReading::Kind::Number && reading.number.is_integer())
+                problem.known[slot_of.at({cell.row, cell.column})] = reading.number.mantissa;
+        }
+        problem.identities = identity_equations(slot_of);
+        const auto figures = stated_figures(report_, spec_);
+        for (const auto& f : figures) {
+            digit_runs::Figure figure{{}, f.value};
+            for (const auto& cell : f.cells) figure.slots.push_back(slot_of.at(cell));
+            problem.figures.push_back(std::move(figure));
+        }
+        for (const auto& t : together_) {
+            digit_runs::Run run;
+            for (const auto* item : t.items) run.items.push_back(item->text);
+            for (const auto& cell : t.cells) run.slots.push_back(slot_of.at(cell));
+            problem.runs.push_back(std::move(run));
+        }
+
+        const auto decisions = digit_runs::decide(problem);
+        std::vector<diag::Related> readings;  // of the runs read, for one note on the table
+        std::optional<diag::Span> first_read;
+        std::size_t read = 0;
+        for (std::size_t i = 0; i < together_.size(); ++i) {
+            const RunTogether& t = together_[i];
+            const auto& d = decisions[i];
+            const diag::Span at{t.items.front()->span.begin, t.items.back()->span.end};
+            const std::string digits = join_values(t.items, " ");
+            switch (d.kind) {
+                case digit_runs::Decision::Kind::Read: {
+                    std::vector<std::string> values;
+                    for (std::size_t k = 0; k < t.cells.size(); ++k)
+                        values.push_back(add_piece(t.cells[k], *t.items[d.readings.front()[k].item], d.readings.front()[k]));
+                    readings.push_back({at, diag::NoteId::split_run, {t.name, digits, join(values)}});
+                    for (const auto f : d.figures)
+                        readings.push_back({figures[f].span, diag::NoteId::split_by_text, {std::to_string(figures[f].value)}});
+                    if (!first_read) first_read = at;
+                    ++read;
+                    break;
+                }
+                case digit_runs::Decision::Kind::Ambiguous: {
+                    auto error = diag::make(diag::Code::XG1111, at, {t.name, digits, std::to_string(d.count)});
+                    // The search gave up: the readings listed are some of those that fit, not all.
+                    if (!d.complete) error.headline = diag::NoteId::split_unweighed;
+                    for (const auto& reading : d.readings) {
+                        std::vector<std::string> values;
+                        for (const auto& piece : reading) values.push_back(t.items[piece.item]->text.substr(piece.begin, piece.end - piece.begin));
+                        error.related.push_back({std::nullopt, diag::NoteId::split_candidate, {join(values)}});
+                    }
+                    report_.diagnostics.push_back(std::move(error));
+                    break;
+                }
+                case digit_runs::Decision::Kind::Unreadable:
+                    // Separate values too few for the row: cells are missing, not run together.
+                    if (t.label != nullptr && t.items.size() > 1) {
+                        deal_in_order(t.cells.front().first, *t.label, t.items);
+                        break;
+                    }
+                    report_.diagnostics.push_back(diag::make(diag::Code::XG1112, at, {t.name, digits, std::to_string(t.cells.size())}));
+                    break;
+            }
+        }
+        if (read == 0) return;
+        auto note = diag::make(diag::Code::XG1110, *first_read, {std::string(spec_.title), std::to_string(read)});
+        note.related = std::move(readings);
+        report_.diagnostics.push_back(std::move(note));
+    }
+
+    // The template's identities over the table's cells, as equations over their slots.
+    std::vector<digit_runs::Equation> identity_equations(const std::map<std::pair<std::size_t, std::size_t>, std::size_t>& slot_of) const {
+        std::vector<digit_runs::Equation> equations;
+        for (const auto& identity : report_.form->identities) {
+            if (identity.table != table_.kind) continue;
+            const auto add = [&](const std::vector<std::pair<std::size_t, std::size_t>>& lhs,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& rhs) {
+                digit_runs::Equation e;
+                for (const auto& cell : lhs) e.terms.push_back({slot_of.at(cell), +1});
+                for (const auto& cell : rhs) e.terms.push_back({slot_of.at(cell), -1});
+                equations.push_back(std::move(e));
+            };
+            if (identity.axis == tpl::IdentityAxis::PerColumn) {
+                for (std::size_t c = 0; c < spec_.blocks.front().columns.size(); ++c) {
+                    std::vector<std::pair<std::size_t, std::size_t>> lhs, rhs;
+                    for (const auto id : identity.lhs) lhs.emplace_back(*spec_.row_index(id), c);
+                    for (const auto id : identity.rhs) rhs.emplace_back(*spec_.row_index(id), c);
+                    add(lhs, rhs);
+                }
+                continue;
+            }
+            for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
+                if (!spec_.rows[r].numeric) continue;
+                if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
+                    continue;
+                std::vector<std::pair<std::size_t, std::size_t>> lhs, rhs;
+                for (const auto id : identity.lhs) lhs.emplace_back(r, *spec_.column_index(r, id));
+                for (const auto id : identity.rhs) rhs.emplace_back(r, *spec_.column_index(r, id));
+                add(lhs, rhs);
+            }
+        }
+        return equations;
+    }
+
+    // A cell cut from a run: its location is where its digits stand in the original.
+    std::string add_piece(std::pair<std::size_t, std::size_t> cell, const ast::TableItem& item, const digit_runs::Piece& piece) {
+        const auto& map = report_.text->map;
+        const std::uint32_t item_begin = map.to_normalised(item.span.begin);
+        const diag::Span span{map.to_original_begin(item_begin + static_cast<std::uint32_t>(piece.begin)),
+                              map.to_original_end(item_begin + static_cast<std::uint32_t>(piece.end))};
+        std::string text = item.text.substr(piece.begin, piece.end - piece.begin);
+        table_.cells.push_back({cell.first, cell.second, span, text, std::nullopt, {}, true});
+        return text;
     }
 
     // A missing row is reported where it should have been: at the next row that is present.
@@ -168,21 +343,30 @@ private:
         }
     }
 
+    // Values that may be digits run together, read once the whole table is known.
+    struct RunTogether {
+        std::string name;  // the row's label; the table's title for table 四
+        std::vector<const ast::TableItem*> items;
+        std::vector<std::pair<std::size_t, std::size_t>> cells;  // row, column of each slot
+        const ast::TableItem* label;  // the row label; nullptr for table 四
+    };
+
     ast::Report& report_;
     ast::Table& table_;
     const tpl::Table& spec_;
     std::vector<const ast::TableItem*> first_seen_;  // per template row: the item that introduced it
+    std::vector<RunTogether> together_;
 };
 
 }  // namespace
 
 void assemble_tables(ast::Report& report) {
     if (report.sections.empty()) return;  // not a report: XG0006 says so once
-    for (auto& table : report.tables) TableAssembler(report, table).run();
+    std::vector<tpl::TableKind> with_rows;
+    for (auto& table : report.tables)
+        if (TableAssembler(report, table).run()) with_rows.push_back(table.kind);
     for (const auto& spec : report.form->tables) {
-        const ast::Table* table = report.table(spec.kind);
-        const bool empty = table == nullptr || table->cells.empty();
-        if (!empty) continue;
+        if (std::find(with_rows.begin(), with_rows.end(), spec.kind) != with_rows.end()) continue;
         // Without its section the table's absence is already reported (XG1001).
         if (const ast::Section* section = report.section(spec.section))
             report.diagnostics.push_back(diag::make(diag::Code::XG1101, section->heading, {std::string(spec.title)}));

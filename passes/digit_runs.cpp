@@ -1,0 +1,376 @@
+#include "digit_runs.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace xxgk::passes::digit_runs {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+constexpr std::size_t kMaxDigits = 18;  // more digits than a 64-bit count holds
+
+// The part of an item that can be cut: a sign, digits and points. What follows is its unit.
+std::size_t number_length(std::string_view item) {
+    std::size_t i = 0;
+    if (i < item.size() && (item[i] == '+' || item[i] == '-')) ++i;
+    while (i < item.size() && (is_digit(item[i]) || item[i] == '.')) ++i;
+    return i;
+}
+
+// Whether `text` is a number of `kind` written the way reports write one, and its value: no
+// leading zero but in a lone 0 (or 0.5 in an amount), a fraction only in an amount, a sign only
+// on a change.
+struct Spelling {
+    bool valid = false;
+    std::optional<std::int64_t> value;
+};
+
+Spelling spell(std::string_view text, tpl::ValueKind kind) {
+    bool negative = false;
+    if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+        if (kind != tpl::ValueKind::SignedCount) return {};
+        negative = text[0] == '-';
+        text.remove_prefix(1);
+    }
+    const auto point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    if (whole.empty() || whole.size() > kMaxDigits || !std::all_of(whole.begin(), whole.end(), is_digit)) return {};
+    if (whole.size() > 1 && whole[0] == '0') return {};
+    if (point != std::string_view::npos) {
+        const std::string_view fraction = text.substr(point + 1);
+        if (kind != tpl::ValueKind::Money || fraction.empty() || !std::all_of(fraction.begin(), fraction.end(), is_digit))
+            return {};
+        return {true, std::nullopt};
+    }
+    std::int64_t value = 0;
+    for (const char c : whole) value = value * 10 + (c - '0');
+    return {true, negative ? -value : value};
+}
+
+// Σ coefficient · value, or nothing when a term has no whole value (an amount with a fraction).
+template <typename ValueOf>
+std::optional<__int128> residual(const std::vector<Equation::Term>& terms, const ValueOf& value_of) {
+    __int128 sum = 0;  // wide: a few dozen 18-digit values cannot overflow it
+    for (const auto& t : terms) {
+        const std::optional<std::int64_t> v = value_of(t.slot);
+        if (!v) return std::nullopt;
+        sum += static_cast<__int128>(t.coefficient) * *v;
+    }
+    return sum;
+}
+
+// Every cut of one run, depth first, pruned by the identities that lie within it.
+class RunCutter {
+public:
+    RunCutter(const Problem& problem, const Run& run, Limits limits)
+        : problem_(problem), run_(run), limits_(limits), checks_(run.slots.size()), bytes_after_(run.items.size() + 1, 0) {
+        for (std::size_t i = 0; i < run.items.size(); ++i) number_.push_back(number_length(run.items[i]));
+        for (std::size_t i = run.items.size(); i-- > 0;) bytes_after_[i] = bytes_after_[i + 1] + number_[i];
+        for (std::size_t k = 0; k < run.slots.size(); ++k) position_[run.slots[k]] = k;
+        for (const auto& eq : problem.identities) {
+            std::optional<std::size_t> last;
+            bool within = true;
+            for (const auto& t : eq.terms) {
+                if (const auto it = position_.find(t.slot); it != position_.end()) last = std::max(last.value_or(0), it->second);
+                else if (!problem.known[t.slot]) within = false;
+            }
+            if (within && last) checks_[*last].push_back(&eq);
+        }
+    }
+
+    Readings run() {
+        cut(0, 0);
+        return {std::move(found_), complete_};
+    }
+
+private:
+    void cut(std::size_t item, std::size_t offset) {
+        const std::size_t k = current_.size(), slots = run_.slots.size(), items = run_.items.size();
+        if (k == slots || item == items) {
+            if (k == slots && item == items) found_.push_back(current_);
+            return;
+        }
+        if (++steps_ > limits_.max_steps) {
+            complete_ = false;
+            return;
+        }
+        const std::size_t slots_after = slots - k - 1, items_after = items - item - 1;
+        const std::size_t length = number_[item];
+        for (std::size_t end = offset + 1; end <= length && complete_; ++end) {
+            const bool item_ends = end == length;
+            // Every later slot needs a byte, and every later item a slot.
+            if (bytes_after_[item + 1] + (length - end) < slots_after) break;
+            if (slots_after < items_after + (item_ends ? 0 : 1)) continue;
+            if (end - offset > kMaxDigits + 2) break;
+            const Spelling s = spell(run_.items[item].substr(offset, end - offset), problem_.kinds[run_.slots[k]]);
+            if (!s.valid) continue;
+            current_.push_back({item, offset, item_ends ? run_.items[item].size() : end, s.value});
+            if (keeps_identities(k)) cut(item_ends ? item + 1 : item, item_ends ? 0 : end);
+            current_.pop_back();
+        }
+    }
+
+    bool keeps_identities(std::size_t k) const {
+        const auto value_of = [&](std::size_t slot) -> std::optional<std::int64_t> {
+            const auto it = position_.find(slot);
+            return it != position_.end() ? current_[it->second].value : problem_.known[slot];
+        };
+        return std::all_of(checks_[k].begin(), checks_[k].end(), [&](const Equation* eq) {
+            const auto r = residual(eq->terms, value_of);
+            return !r || *r == 0;
+        });
+    }
+
+    const Problem& problem_;
+    const Run& run_;
+    Limits limits_;
+    std::vector<std::vector<const Equation*>> checks_;  // per position: identities complete there
+    std::vector<std::size_t> number_;                   // per item: the bytes that can be cut
+    std::vector<std::size_t> bytes_after_;              // per item: bytes to cut from it on
+    std::map<std::size_t, std::size_t> position_;        // slot → position in the run
+    Reading current_;
+    std::vector<Reading> found_;
+    std::size_t steps_ = 0;
+    bool complete_ = true;
+};
+
+// Runs tied together by identities, chosen together.
+class Combiner {
+public:
+    Combiner(const Problem& problem, const std::vector<Readings>& options, Limits limits)
+        : problem_(problem), options_(options), limits_(limits), owner_(problem.kinds.size()) {
+        for (std::size_t r = 0; r < options.size(); ++r) {
+            if (!choosable(r)) continue;
+            for (std::size_t k = 0; k < problem.runs[r].slots.size(); ++k) owner_[problem.runs[r].slots[k]] = {r, k};
+        }
+        group_.resize(options.size());
+        std::iota(group_.begin(), group_.end(), 0);
+        for (const auto& eq : problem.identities) {
+            std::vector<std::size_t> slots;
+            for (const auto& t : eq.terms) slots.push_back(t.slot);
+            const auto runs = runs_of(slots);
+            if (!runs || runs->size() < 2) continue;  // unknown operands, or checked within its run
+            links_.push_back({&eq.terms, *runs});
+            for (const auto r : *runs) group_[root(r)] = root(runs->front());
+        }
+    }
+
+    std::vector<Decision> run() {
+        std::vector<Decision> decisions(options_.size());
+        std::map<std::size_t, std::vector<std::size_t>> groups;
+        for (std::size_t r = 0; r < options_.size(); ++r) {
+            if (choosable(r)) {
+                groups[root(r)].push_back(r);
+                continue;
+            }
+            auto& d = decisions[r];
+            d.complete = options_[r].complete;
+            d.count = options_[r].list.size();
+            d.kind = d.count == 0 && d.complete ? Decision::Kind::Unreadable : Decision::Kind::Ambiguous;
+            list(d, options_[r].list);
+        }
+        for (const auto& [_, runs] : groups) decide_group(runs, decisions);
+        return decisions;
+    }
+
+private:
+    struct Link {
+        const std::vector<Equation::Term>* terms;
+        std::vector<std::size_t> runs;
+    };
+    using Choice = std::vector<std::size_t>;  // per run of the group: the index of its reading
+
+    bool choosable(std::size_t r) const { return options_[r].complete && !options_[r].list.empty(); }
+
+    std::size_t root(std::size_t r) {
+        while (group_[r] != r) r = group_[r] = group_[group_[r]];
+        return r;
+    }
+
+    // The choosable runs `slots` fall in, or nothing when one is neither in such a run nor known.
+    std::optional<std::vector<std::size_t>> runs_of(const std::vector<std::size_t>& slots) const {
+        std::vector<std::size_t> runs;
+        for (const auto slot : slots) {
+            if (owner_[slot]) runs.push_back(owner_[slot]->first);
+            else if (!problem_.known[slot]) return std::nullopt;
+        }
+        std::sort(runs.begin(), runs.end());
+        runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+        return runs;
+    }
+
+    // Depth first over the group's runs; a link is evaluated once its last run is chosen, and a
+    // branch that already fails more links than the best combination so far is cut.
+    struct Search {
+        const Combiner& self;
+        const std::vector<std::size_t>& runs;
+        std::vector<std::vector<const Link*>> due;  // per position: links whose last run it is
+        Choice choice;
+        std::vector<Choice> best;
+        std::size_t best_failures = SIZE_MAX;
+        std::size_t steps = 0;
+        bool complete = true;
+
+        std::optional<std::int64_t> value(std::size_t slot) const {
+            if (const auto& o = self.owner_[slot]) {
+                const auto at = static_cast<std::size_t>(std::find(runs.begin(), runs.end(), o->first) - runs.begin());
+                return self.options_[o->first].list[choice[at]][o->second].value;
+            }
+            return self.problem_.known[slot];
+        }
+
+        void go(std::size_t at, std::size_t failures) {
+            if (at == runs.size()) {
+                if (failures < best_failures) {
+                    best.clear();
+                    best_failures = failures;
+                }
+                if (best.size() < self.limits_.max_combinations) best.push_back(choice);
+                else complete = false;
+                return;
+            }
+            for (std::size_t o = 0; o < self.options_[runs[at]].list.size() && complete; ++o) {
+                if (++steps > self.limits_.max_steps) {
+                    complete = false;
+                    return;
+                }
+                choice[at] = o;
+                std::size_t f = failures;
+                for (const Link* link : due[at]) {
+                    const auto r = residual(*link->terms, [&](std::size_t slot) { return value(slot); });
+                    if (r && *r != 0) ++f;
+                }
+                if (f <= best_failures) go(at + 1, f);
+            }
+        }
+    };
+
+    void decide_group(const std::vector<std::size_t>& runs, std::vector<Decision>& decisions) const {
+        Search search{*this, runs, std::vector<std::vector<const Link*>>(runs.size()), Choice(runs.size(), 0), {}};
+        for (const auto& link : links_) {
+            if (std::find(runs.begin(), runs.end(), link.runs.front()) == runs.end()) continue;
+            const auto last = std::find(runs.begin(), runs.end(), link.runs.back()) - runs.begin();
+            search.due[static_cast<std::size_t>(last)].push_back(&link);
+        }
+        search.go(0, 0);
+        if (search.best.empty()) {  // the search gave up before it saw one whole combination
+            for (const auto r : runs) undecided(decisions[r], options_[r].list);
+            return;
+        }
+
+        // Among the combinations that keep the most identities, those that agree with the most figures.
+        const std::vector<Choice> by_identities = search.best;
+        std::vector<Choice> kept;
+        std::size_t most = 0;
+        for (const auto& c : by_identities) {
+            search.choice = c;
+            const std::size_t agree = agreeing_figures(runs, search).size();
+            if (kept.empty() || agree > most) {
+                kept.clear();
+                most = agree;
+            }
+            if (agree == most) kept.push_back(c);
+        }
+        for (std::size_t at = 0; at < runs.size(); ++at) {
+            auto& d = decisions[runs[at]];
+            const auto& own = options_[runs[at]].list;
+            const auto distinct = readings_at(kept, at);
+            if (!search.complete && own.size() > 1) {
+                undecided(d, own);
+                continue;
+            }
+            d.count = distinct.size();
+            if (distinct.size() > 1) {
+                d.kind = Decision::Kind::Ambiguous;
+                std::vector<Reading> readings;
+                for (const auto o : distinct) readings.push_back(own[o]);
+                list(d, readings);
+                continue;
+            }
+            d.kind = Decision::Kind::Read;
+            d.readings = {own[distinct.front()]};
+            if (readings_at(by_identities, at).size() > 1) {
+                search.choice = kept.front();
+                for (const auto f : agreeing_figures(runs, search))
+                    if (touches(problem_.figures[f], problem_.runs[runs[at]])) d.figures.push_back(f);
+            }
+        }
+    }
+
+    // A run the search could not settle: all its own readings stand.
+    void undecided(Decision& d, const std::vector<Reading>& readings) const {
+        d.complete = false;
+        d.count = readings.size();
+        d.kind = readings.size() == 1 ? Decision::Kind::Read : Decision::Kind::Ambiguous;
+        list(d, readings);
+    }
+
+    static std::vector<std::size_t> readings_at(const std::vector<Choice>& choices, std::size_t at) {
+        std::vector<std::size_t> distinct;
+        for (const auto& c : choices) distinct.push_back(c[at]);
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        return distinct;
+    }
+
+    // The figures over the group's runs (and known slots) that the search's choice agrees with.
+    std::vector<std::size_t> agreeing_figures(const std::vector<std::size_t>& runs, const Search& search) const {
+        std::vector<std::size_t> agreeing;
+        for (std::size_t f = 0; f < problem_.figures.size(); ++f) {
+            const Figure& figure = problem_.figures[f];
+            const auto in = runs_of(figure.slots);
+            if (!in || in->empty() ||
+                !std::all_of(in->begin(), in->end(), [&](std::size_t r) { return std::find(runs.begin(), runs.end(), r) != runs.end(); }))
+                continue;
+            __int128 sum = 0;
+            bool whole = true;
+            for (const auto slot : figure.slots) {
+                const auto v = search.value(slot);
+                if (!v) whole = false;
+                else sum += *v;
+            }
+            if (whole && sum == figure.value) agreeing.push_back(f);
+        }
+        return agreeing;
+    }
+
+    static bool touches(const Figure& figure, const Run& run) {
+        return std::any_of(figure.slots.begin(), figure.slots.end(), [&](std::size_t slot) {
+            return std::find(run.slots.begin(), run.slots.end(), slot) != run.slots.end();
+        });
+    }
+
+    void list(Decision& d, const std::vector<Reading>& readings) const {
+        const auto n = std::min(readings.size(), limits_.max_listed);
+        d.readings.assign(readings.begin(), readings.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+
+    const Problem& problem_;
+    const std::vector<Readings>& options_;
+    Limits limits_;
+    std::vector<std::optional<std::pair<std::size_t, std::size_t>>> owner_;  // slot → run, position
+    std::vector<std::size_t> group_;                                        // union-find over runs
+    std::vector<Link> links_;                                               // identities across runs
+};
+
+}  // namespace
+
+std::size_t capacity(std::string_view item) {
+    const std::size_t length = number_length(item);
+    if (item.substr(length).find(',') != std::string_view::npos) return 0;  // thousands separators: one number
+    return static_cast<std::size_t>(std::count_if(item.begin(), item.begin() + static_cast<std::ptrdiff_t>(length), is_digit));
+}
+
+Readings readings(const Problem& problem, const Run& run, Limits limits) { return RunCutter(problem, run, limits).run(); }
+
+std::vector<Decision> decide(const Problem& problem, Limits limits) {
+    std::vector<Readings> options;
+    options.reserve(problem.runs.size());
+    for (const auto& run : problem.runs) options.push_back(readings(problem, run, limits));
+    return Combiner(problem, options, limits).run();
+}
+
+}  // namespace xxgk::passes::digit_runs
