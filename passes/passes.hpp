@@ -21,6 +21,10 @@ void normalise_values(ast::Report& report);
 // The identities of the template (勾稽关系), with unknown propagation (XG2000–XG2004).
 void check_identities(ast::Report& report);
 
+// A report of the form before the 2019 revision (a year before 2019, or the part 收费及减免 and
+// none of the tables): everything said about it is replaced by one XG0010. True when it is one.
+bool is_earlier_form(ast::Report& report);
+
 // Title, agency, year and publication date, from wherever the page put them: a crawler's
 // header (标题:, 发布时间:, 发布机构:) or the title lines before section 一.
 void extract_metadata(ast::Report& report);

@@ -75,6 +75,7 @@ Compilation compile(std::string name, std::string bytes, const tpl::Template* na
     // The year first: reading run-together digits weighs the figures section 一 states for it.
     extract_metadata(c.report);
     assemble_tables(c.report);
+    if (is_earlier_form(c.report)) return c;
     normalise_values(c.report);
     check_identities(c.report);
     if (detected.evidence > 0) check_form_version(c.report);

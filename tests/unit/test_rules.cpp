@@ -435,3 +435,35 @@ BOOST_AUTO_TEST_CASE(unpaid_fee_notices_need_a_word_on_fees_in_section_six) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(not_a_report_of_these_forms)
+
+BOOST_AUTO_TEST_CASE(an_earlier_form_without_a_year_is_known_by_its_fees_part) {
+    const std::string text =
+        "政府信息公开工作年度报告\n一、概述\n本机关认真落实条例。\n二、主动公开政府信息的情况\n主动公开信息300条。\n"
+        "三、依申请公开政府信息和不予公开政府信息的情况\n受理申请2件。\n四、政府信息公开的收费及减免情况\n未收费。\n"
+        "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n六、政府信息公开工作存在的主要问题及改进情况\n有待加强。\n"
+        "七、其他需要报告的事项\n无。\n";
+    const auto c = passes::compile("old.txt", text);
+    BOOST_TEST(codes(c.report) == Strings{"XG0010"});
+    BOOST_TEST(c.file->line_col(c.report.diagnostics.front().span.begin).line == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(an_unrelated_page_is_one_error) {
+    // A news page from the same site, crawler header and all, that mentions 政府信息公开.
+    const std::string text =
+        "标题: 我县召开政务公开工作推进会\n发布时间: 2023-05-12 10:00\n原文链接: https://www.example.gov.cn/xw/1.htm\n"
+        "==================== 正文 ====================\n5月11日，我县召开政务公开工作推进会，传达学习上级关于政府信息公开工作的部署要求。"
+        "会议指出，要持续做好主动公开，规范依申请公开办理。\n分享到：微信 微博\n";
+    const auto c = passes::compile("news.txt", text);
+    BOOST_TEST(codes(c.report) == Strings{"XG0006"});
+}
+
+BOOST_AUTO_TEST_CASE(a_report_that_mentions_the_fees_part_in_passing_is_not_an_earlier_one) {
+    // Seed 004's kind of preamble: the seven parts named in prose, the 2019 body after it.
+    const auto text = replaced(test::report_text(), "一、总体情况\n",
+                               "本报告包括政府信息公开的收费及减免情况等七个部分。\n一、总体情况\n");
+    BOOST_TEST(codes(passes::compile("t.txt", text).report).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
