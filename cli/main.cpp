@@ -14,6 +14,7 @@
 
 #include "backends.hpp"
 #include "pipeline.hpp"
+#include "server.hpp"
 
 namespace fs = std::filesystem;
 using namespace xxgk;
@@ -353,6 +354,12 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--lang", explain_lang, "zh or en (default: both, the locale's language first; the list in the locale's)")
         ->check(CLI::IsMember({"zh", "en"}));
 
+    std::string lsp_lang;
+    auto* lsp_cmd = app.add_subcommand("lsp", "a Language Server (LSP 3.17) on stdin/stdout, for editors");
+    lsp_cmd->add_option("--lang", lsp_lang, "message language (default: the editor's locale, else LC_ALL/LC_MESSAGES/LANG)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    lsp_cmd->add_flag("--stdio")->description("stdin/stdout, the only transport (accepted because LSP clients pass it)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -361,6 +368,10 @@ int main(int argc, char** argv) {
     try {
         if (*check) return Driver(o).check();
         if (*compile) return Driver(o).compile();
+        if (*lsp_cmd)
+            return lsp::serve(STDIN_FILENO, STDOUT_FILENO,
+                              {lsp_lang.empty() ? std::nullopt : std::optional(lsp_lang == "zh" ? diag::Lang::Zh : diag::Lang::En),
+                               lang_from_environment()});
         return explain(code, explain_lang);
     } catch (const std::exception& e) {
         std::cerr << "xxgk: internal error: " << e.what()

@@ -4,9 +4,10 @@
 XXGK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 XXGK_BUILD=${XXGK_BUILD:-$XXGK_ROOT/build}
 
-# Debian 12 packages the build and the tests need (ccache only speeds rebuilds up).
+# Debian 12 packages the build and the tests need (ccache only speeds rebuilds up; nodejs runs
+# the language-server test, whose npm packages are vendored, so npm itself is not needed).
 XXGK_PACKAGES=(cmake g++ make pkg-config tao-pegtl-dev libicu-dev libfmt-dev libboost-test-dev
-               libcli11-dev nlohmann-json3-dev python3 python3-jsonschema ccache)
+               libcli11-dev nlohmann-json3-dev python3 python3-jsonschema nodejs ccache)
 
 install_missing_packages() {
     local missing=()
