@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-fuzz
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXXGK_FUZZ=ON \
     -DXXGK_SANITIZE=address,undefined -DBUILD_TESTING=OFF >/dev/null
-targets=(${XXGK_FUZZ_TARGETS:-pipeline report})
+targets=(${XXGK_FUZZ_TARGETS:-pipeline report lsp})
 cmake --build "$build" -j 2 --target xxgk_fuzz_dictionary "${targets[@]/#/xxgk_fuzz_}"
 "$build/fuzz/xxgk_fuzz_dictionary" >"$build/report.dict"
 
@@ -18,11 +18,15 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do
     work=$build/corpus-$target
     mkdir -p "$work" "$build/findings/$target"
-    # Seeds by content hash: many fixtures share a file name (trigger.txt).
-    find "$root/corpus" "$root/tests/fuzz-regressions" -type f \( -name '*.txt' -o -name '*.bin' \) -print0 |
+    # Seeds by content hash (many fixtures share a file name, trigger.txt): reports, or for the
+    # language server whole sessions; the dictionary likewise.
+    dict=$build/report.dict
+    seeds=("$root/corpus" "$root/tests/fuzz-regressions")
+    if [ "$target" = lsp ]; then dict=$root/fuzz/lsp.dict; seeds=("$root/fuzz/lsp-seeds"); fi
+    find "${seeds[@]}" -type f \( -name '*.txt' -o -name '*.bin' \) -print0 |
         while IFS= read -r -d '' f; do cp "$f" "$work/$(sha1sum <"$f" | cut -c1-16)"; done
     echo "== $target: $seconds s"
-    "$build/fuzz/xxgk_fuzz_$target" "$work" -dict="$build/report.dict" -max_total_time="$seconds" \
+    "$build/fuzz/xxgk_fuzz_$target" "$work" -dict="$dict" -max_total_time="$seconds" \
         -max_len=262144 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$build/findings/$target/" >"$build/fuzz-$target.log" 2>&1 || true
     grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|SUMMARY)' "$build/fuzz-$target.log" || tail -5 "$build/fuzz-$target.log"
