@@ -34,29 +34,25 @@ struct Instance {
     }
 };
 
+// The table's cells by row and column, in a flat array: every term of every instance is looked up.
 class Grid {
 public:
     explicit Grid(const ast::Table& table) {
-        for (const auto& cell : table.cells) cells_[{cell.row, cell.column}] = &cell;
+        for (const auto& cell : table.cells) {
+            rows_ = std::max(rows_, cell.row + 1);
+            columns_ = std::max(columns_, cell.column + 1);
+        }
+        cells_.assign(rows_ * columns_, nullptr);
+        for (const auto& cell : table.cells) cells_[cell.row * columns_ + cell.column] = &cell;
     }
     const ast::Cell* at(std::size_t row, std::size_t column) const {
-        const auto it = cells_.find({row, column});
-        return it == cells_.end() ? nullptr : it->second;
+        return row < rows_ && column < columns_ ? cells_[row * columns_ + column] : nullptr;
     }
 
 private:
-    std::map<std::pair<std::size_t, std::size_t>, const ast::Cell*> cells_;
+    std::size_t rows_ = 0, columns_ = 0;
+    std::vector<const ast::Cell*> cells_;
 };
-
-// Lists in messages use the enumeration comma: the labels they list are Chinese in either language.
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty()) out += "、";
-        out += p;
-    }
-    return out;
-}
 
 void evaluate(Instance& in) {
     __int128 sums[2] = {0, 0};  // wide: twenty 64-bit values cannot overflow it
@@ -103,11 +99,15 @@ private:
     void instantiate(const tpl::Identity& identity) {
         const diag::Code code = diag::find_code(identity.code)->code;
         if (identity.axis == tpl::IdentityAxis::PerColumn) {
+            // The same rows in every column: looked up by id once.
+            std::vector<std::pair<std::size_t, int>> rows;
+            for (const auto id : identity.lhs) rows.emplace_back(*spec_.row_index(id), +1);
+            for (const auto id : identity.rhs) rows.emplace_back(*spec_.row_index(id), -1);
             const auto& columns = spec_.blocks.front().columns;
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 Instance in{&identity, code, std::string(columns[c].label), {}};
-                for (const auto id : identity.lhs) in.terms.push_back(term(*spec_.row_index(id), c, +1));
-                for (const auto id : identity.rhs) in.terms.push_back(term(*spec_.row_index(id), c, -1));
+                in.terms.reserve(rows.size());
+                for (const auto& [row, coefficient] : rows) in.terms.push_back(term(row, c, coefficient));
                 add(std::move(in));
             }
             return;
@@ -117,6 +117,7 @@ private:
             if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
                 continue;
             Instance in{&identity, code, std::string(spec_.rows[r].label), {}};
+            in.terms.reserve(identity.lhs.size() + identity.rhs.size());
             for (const auto id : identity.lhs) in.terms.push_back(term(r, *spec_.column_index(r, id), +1));
             for (const auto id : identity.rhs) in.terms.push_back(term(r, *spec_.column_index(r, id), -1));
             add(std::move(in));
@@ -227,7 +228,7 @@ private:
             should.push_back(std::to_string(c->value));
         }
         const auto& primary = *cells[changes.front()->variable];
-        auto d = diag::make(repaired.front()->code, primary.span, {join(names), join(now), join(should)});
+        auto d = diag::make(repaired.front()->code, primary.span, {enumerate(names), enumerate(now), enumerate(should)});
         d.headline = changes.size() == 1 ? diag::NoteId::blamed_cell : diag::NoteId::blamed_cells;
         std::vector<const ast::Cell*> terms;
         for (const auto* in : repaired) {
@@ -271,7 +272,7 @@ private:
                 names.push_back(name(*cells[c.variable]));
                 values.push_back(std::to_string(c.value));
             }
-            d.related.push_back({cells[repair.front().variable]->span, diag::NoteId::candidate_cells, {join(names), join(values)}});
+            d.related.push_back({cells[repair.front().variable]->span, diag::NoteId::candidate_cells, {enumerate(names), enumerate(values)}});
         }
         report_.diagnostics.push_back(std::move(d));
     }
@@ -284,6 +285,15 @@ private:
 };
 
 }  // namespace
+
+std::string enumerate(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += "、";
+        out += p;
+    }
+    return out;
+}
 
 std::string row_label(const ast::Report& report, tpl::TableKind table, std::size_t row) {
     return std::string(report.form->table(table)->rows[row].label);

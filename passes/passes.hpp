@@ -47,6 +47,10 @@ void check_plausibility(ast::Report& report);
 // year (extract_metadata).
 void check_narrative(ast::Report& report);
 
+// A list in a message, with the enumeration comma: 自然人、总计. The items are the tables' Chinese
+// labels and values, so the comma is the same in either language.
+std::string enumerate(const std::vector<std::string>& parts);
+
 // A human-readable name of a cell for messages: 「（七）总计」「自然人」.
 std::string row_label(const ast::Report& report, tpl::TableKind table, std::size_t row);
 std::string column_label(const ast::Report& report, tpl::TableKind table, std::size_t row, std::size_t column);

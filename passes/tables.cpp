@@ -22,16 +22,6 @@ std::string join_values(const std::vector<const ast::TableItem*>& items, std::st
     return out;
 }
 
-// Lists in messages use the enumeration comma, as the tables' own language does.
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty()) out += "、";
-        out += p;
-    }
-    return out;
-}
-
 // Values that may be digits run together: each a number that could be cut, enough digits between
 // them for every cell, and too few values.
 bool may_be_run_together(const std::vector<const ast::TableItem*>& run, std::size_t cells) {
@@ -232,7 +222,7 @@ private:
                     std::vector<std::string> values;
                     for (std::size_t k = 0; k < t.cells.size(); ++k)
                         values.push_back(add_piece(t.cells[k], *t.items[d.readings.front()[k].item], d.readings.front()[k]));
-                    readings.push_back({at, diag::NoteId::split_run, {t.name, digits, join(values)}});
+                    readings.push_back({at, diag::NoteId::split_run, {t.name, digits, enumerate(values)}});
                     for (const auto f : d.figures)
                         readings.push_back({figures[f].span, diag::NoteId::split_by_text, {std::to_string(figures[f].value)}});
                     if (!first_read) first_read = at;
@@ -246,7 +236,7 @@ private:
                     for (const auto& reading : d.readings) {
                         std::vector<std::string> values;
                         for (const auto& piece : reading) values.push_back(t.items[piece.item]->text.substr(piece.begin, piece.end - piece.begin));
-                        error.related.push_back({std::nullopt, diag::NoteId::split_candidate, {join(values)}});
+                        error.related.push_back({std::nullopt, diag::NoteId::split_candidate, {enumerate(values)}});
                     }
                     report_.diagnostics.push_back(std::move(error));
                     break;
