@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "invariants.hpp"
+#include "corpus_files.hpp"
 #include "pipeline.hpp"
 
 namespace fs = std::filesystem;
@@ -18,18 +19,9 @@ using namespace xxgk;
 
 namespace {
 
-fs::path corpus_dir() {
-    const auto& suite = boost::unit_test::framework::master_test_suite();
-    BOOST_REQUIRE_MESSAGE(suite.argc >= 2, "usage: xxgk_golden_tests -- CORPUS_DIR");
-    return suite.argv[suite.argc - 1];
-}
+fs::path corpus_dir() { return test::argument_dir(); }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::move(ss).str();
-}
+using test::slurp;
 
 // RFC 4180 records (quoted fields may hold commas, quotes and line breaks).
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "corpus_files.hpp"
 #include "pipeline.hpp"
 
 namespace fs = std::filesystem;
@@ -15,18 +16,9 @@ using namespace xxgk;
 
 namespace {
 
-fs::path corpus_dir() {
-    const auto& suite = boost::unit_test::framework::master_test_suite();
-    BOOST_REQUIRE_MESSAGE(suite.argc >= 2, "usage: xxgk_mutation_tests -- CORPUS_DIR");
-    return suite.argv[suite.argc - 1];
-}
+fs::path corpus_dir() { return test::argument_dir(); }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::move(ss).str();
-}
+using test::slurp;
 
 fs::path seed(std::string_view prefix) {
     for (const auto& e : fs::directory_iterator(corpus_dir() / "seeds"))
