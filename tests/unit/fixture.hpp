@@ -22,13 +22,9 @@ inline Rows consistent_applications() {
     };
 }
 
-// The report text; `applications` overrides rows of table 三 (others are 0), `skip` drops rows.
-inline std::string report_text(const Rows& applications = consistent_applications(),
-                               const std::vector<std::string>& review_litigation = {},
-                               const std::vector<std::string>& skip = {}) {
-    const auto& form = tpl::template_2019();
-    std::string s = "某某县人民政府2020年政府信息公开工作年度报告\n发布日期:2021-01-20\n一、总体情况\n2020年,本县共收到申请7件。\n";
-    s += "二、主动公开政府信息情况\n";
+// Table 二 of `form` in |-rows: every count 3, every amount `amount`.
+inline std::string table_two(const tpl::Template& form, std::string_view amount) {
+    std::string s;
     const auto& t2 = *form.table(tpl::TableKind::ActiveDisclosure);
     for (std::size_t b = 0; b < t2.blocks.size(); ++b) {
         s += std::string(t2.blocks[b].title) + " | ||||\n信息内容";
@@ -37,10 +33,21 @@ inline std::string report_text(const Rows& applications = consistent_application
         for (const auto& r : t2.rows) {
             if (r.block != b) continue;
             s += std::string(r.label);
-            for (const auto& c : t2.blocks[b].columns) s += c.kind == tpl::ValueKind::Money ? " | 2500元" : " | 3";
+            for (const auto& c : t2.blocks[b].columns) s += c.kind == tpl::ValueKind::Money ? " | " + std::string(amount) : " | 3";
             s += " |\n";
         }
     }
+    return s;
+}
+
+// The report text; `applications` overrides rows of table 三 (others are 0), `skip` drops rows.
+inline std::string report_text(const Rows& applications = consistent_applications(),
+                               const std::vector<std::string>& review_litigation = {},
+                               const std::vector<std::string>& skip = {}) {
+    const auto& form = tpl::template_2019();
+    std::string s = "某某县人民政府2020年政府信息公开工作年度报告\n发布日期:2021-01-20\n一、总体情况\n2020年,本县共收到申请7件。\n";
+    s += "二、主动公开政府信息情况\n";
+    s += table_two(form, "2500元");
     s += "三、收到和处理政府信息公开申请情况\n申请人情况 | ||||||\n自然人 | 法人或其他组织 | 总计 |\n"
          "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n";
     for (const auto& r : form.table(tpl::TableKind::Applications)->rows) {

@@ -48,18 +48,7 @@ std::string report_2021(std::string_view other_matters = "本年度未收取信�
     const auto& form = tpl::template_2021();
     std::string s = "某某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n2022年,本县共收到政府信息公开申请7件。\n";
     s += "二、主动公开政府信息情况\n";
-    const auto& t2 = *form.table(tpl::TableKind::ActiveDisclosure);
-    for (std::size_t b = 0; b < t2.blocks.size(); ++b) {
-        s += std::string(t2.blocks[b].title) + " | ||||\n信息内容";
-        for (const auto& c : t2.blocks[b].columns) s += " | " + std::string(c.label);
-        s += " |\n";
-        for (const auto& r : t2.rows) {
-            if (r.block != b) continue;
-            s += std::string(r.label);
-            for (const auto& c : t2.blocks[b].columns) s += c.kind == tpl::ValueKind::Money ? " | 12.5万元" : " | 3";
-            s += " |\n";
-        }
-    }
+    s += test::table_two(form, "12.5万元");
     s += "三、收到和处理政府信息公开申请情况\n申请人情况 | ||||||\n自然人 | 法人或其他组织 | 总计 |\n"
          "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n";
     const test::Rows rows = {
