@@ -1,3 +1,5 @@
+#include <sstream>
+
 #include "json_diagnostic.hpp"
 
 namespace xxgk::backends {
@@ -54,9 +56,34 @@ void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> d
             out << diagnostic_json(fd.file, fd.path, *fd.diagnostic, options).dump(-1, ' ', false, kInvalidUtf8) << '\n';
         return;
     }
-    json all = json::array();
-    for (const auto& fd : diagnostics) all.push_back(diagnostic_json(fd.file, fd.path, *fd.diagnostic, options));
-    out << all.dump(2, ' ', false, kInvalidUtf8) << '\n';
+    std::ostringstream part;
+    write_diagnostics_json_part(part, diagnostics, options);
+    JsonDiagnosticsArray array(out);
+    array.add(part.str());
+    array.finish();
 }
+
+// Each object as nlohmann::json indents it one level down inside an array: every line two
+// spaces in (JSON strings hold no raw line breaks, so every line break is the layout's).
+void write_diagnostics_json_part(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options) {
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        const auto& fd = diagnostics[i];
+        const std::string object = diagnostic_json(fd.file, fd.path, *fd.diagnostic, options).dump(2, ' ', false, kInvalidUtf8);
+        std::string indented = i == 0 ? "  " : ",\n  ";
+        for (const char c : object) {
+            indented += c;
+            if (c == '\n') indented += "  ";
+        }
+        out << indented;
+    }
+}
+
+void JsonDiagnosticsArray::add(std::string_view part) {
+    if (part.empty()) return;
+    out_ << (empty_ ? "[\n" : ",\n") << part;
+    empty_ = false;
+}
+
+void JsonDiagnosticsArray::finish() { out_ << (empty_ ? "[]\n" : "\n]\n"); }
 
 }  // namespace xxgk::backends

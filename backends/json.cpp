@@ -42,11 +42,12 @@ void write_json(std::ostream& out, const ast::Report& report, const RenderOption
     doc["sections"] = std::move(sections);
 
     json tables = json::object();
+    source::LineColCursor line_col(file, options.column_unit);  // cells come mostly in file order
     for (const auto& table : report.tables) {
         const auto& spec = *report.form->table(table.kind);
         json cells = json::array();
         for (const auto& cell : table.cells) {
-            const auto at = file.line_col(cell.span.begin, options.column_unit);
+            const auto at = line_col.at(cell.span.begin);
             json value = nullptr;
             if (cell.value) {
                 if (cell.value->is_integer()) value = cell.value->mantissa;

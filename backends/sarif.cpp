@@ -2,6 +2,7 @@
 // a rule for every registry code, a result for every diagnostic.
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "json_diagnostic.hpp"
 #include "registry_text.hpp"
@@ -74,9 +75,39 @@ json rule(const diag::CodeInfo& code, diag::Lang lang) {
     return r;
 }
 
-class Log {
+// Each element as nlohmann::json lays it out at `depth` levels of indentation of 2 (JSON strings
+// hold no raw line breaks, so every line break is the layout's).
+std::string element_at_depth(const json& element, int depth) {
+    const std::string margin(static_cast<std::size_t>(2 * depth), ' ');
+    std::string out = margin;
+    for (const char c : element.dump(2, ' ', false, kInvalidUtf8)) {
+        out += c;
+        if (c == '\n') out += margin;
+    }
+    return out;
+}
+
+// Puts rendered elements into the empty array `"key": []` of a laid-out document, as
+// nlohmann::json would have laid them out with the closing bracket at `depth`. Inside a JSON
+// string every quote is escaped, so the pattern can only be the key itself.
+void fill_array(std::string& document, std::string_view key, const std::string& elements, int depth) {
+    if (elements.empty()) return;
+    std::string empty = "\"";
+    empty.append(key).append("\": []");
+    std::string filled = empty.substr(0, empty.size() - 1);
+    filled.append("\n").append(elements).append("\n").append(static_cast<std::size_t>(2 * depth), ' ').append("]");
+    document.replace(document.find(empty), empty.size(), filled);
+}
+
+}  // namespace
+
+// The log's rules and run properties are fixed; its artifacts and results grow with the inputs,
+// so they are kept as text, laid out where they will stand: in log.runs[0], three levels down.
+class SarifLog::Builder {
 public:
-    explicit Log(const RenderOptions& options)
+    static constexpr int kRunDepth = 3;
+
+    explicit Builder(const RenderOptions& options)
         : options_(options),
           column_unit_(options.column_unit == source::ColumnUnit::Utf16 ? source::ColumnUnit::Utf16 : source::ColumnUnit::Char) {}
 
@@ -113,10 +144,10 @@ public:
             fixes.push_back(std::move(fix));
         }
         if (!fixes.empty()) result["fixes"] = std::move(fixes);
-        results_.push_back(std::move(result));
+        append(results_, result);
     }
 
-    [[nodiscard]] json finish() && {
+    void write(std::ostream& out) const {
         json driver;
         driver["name"] = "xxgk";
         driver["version"] = XXGK_VERSION;
@@ -133,18 +164,26 @@ public:
                 run["originalUriBaseIds"][kSourceRoot]["uri"] = uri_of(cwd);
             }
         }
-        run["artifacts"] = std::move(artifacts_);
-        run["results"] = std::move(results_);
+        run["artifacts"] = json::array();
+        run["results"] = json::array();
         run["language"] = options_.lang == diag::Lang::Zh ? "zh-CN" : "en-US";
         run["columnKind"] = column_unit_ == source::ColumnUnit::Utf16 ? "utf16CodeUnits" : "unicodeCodePoints";
         json log;
         log["$schema"] = kSchema;
         log["version"] = "2.1.0";
         log["runs"] = json::array({std::move(run)});
-        return log;
+        std::string document = log.dump(2, ' ', false, kInvalidUtf8);
+        fill_array(document, "artifacts", artifacts_, kRunDepth);
+        fill_array(document, "results", results_, kRunDepth);
+        out << document << '\n';
     }
 
 private:
+    static void append(std::string& elements, const json& element) {
+        if (!elements.empty()) elements += ",\n";
+        elements += element_at_depth(element, kRunDepth + 1);
+    }
+
     // The input's entry in run.artifacts (added on first use) and a location that refers to it.
     json artifact_location(const FileDiagnostic& fd) {
         json location;
@@ -153,8 +192,8 @@ private:
             location["uriBaseId"] = kSourceRoot;
             relative_paths_ = true;
         }
-        auto it = std::find(paths_.begin(), paths_.end(), fd.path);
-        if (it == paths_.end()) {
+        auto [it, added] = artifact_index_.try_emplace(fd.path, artifact_index_.size());
+        if (added) {
             json artifact;
             artifact["location"] = location;
             if (fd.file) {
@@ -162,10 +201,9 @@ private:
                 artifact["encoding"] = charset(fd.file->decoding().encoding);
             }
             artifact["roles"] = json::array({"analysisTarget"});
-            artifacts_.push_back(std::move(artifact));
-            it = paths_.insert(paths_.end(), fd.path);
+            append(artifacts_, artifact);
         }
-        location["index"] = it - paths_.begin();
+        location["index"] = it->second;
         return location;
     }
 
@@ -190,20 +228,26 @@ private:
         return location;
     }
 
-    const RenderOptions& options_;
+    RenderOptions options_;
     source::ColumnUnit column_unit_;  // what SARIF columns count: code points, or UTF-16 code units
-    std::vector<std::string> paths_;  // of run.artifacts, in order
-    json artifacts_ = json::array();
-    json results_ = json::array();
+    std::unordered_map<std::string, std::size_t> artifact_index_;  // path → index in run.artifacts
+    std::string artifacts_, results_;  // laid-out elements of run.artifacts and run.results
     bool relative_paths_ = false;
 };
 
-}  // namespace
+SarifLog::SarifLog(const RenderOptions& options) : builder_(std::make_unique<Builder>(options)) {}
+SarifLog::~SarifLog() = default;
+
+void SarifLog::add(std::span<const FileDiagnostic> diagnostics) {
+    for (const auto& fd : diagnostics) builder_->add(fd);
+}
+
+void SarifLog::write(std::ostream& out) const { builder_->write(out); }
 
 void write_sarif(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options) {
-    Log log(options);
-    for (const auto& fd : diagnostics) log.add(fd);
-    out << std::move(log).finish().dump(2, ' ', false, kInvalidUtf8) << '\n';
+    SarifLog log(options);
+    log.add(diagnostics);
+    log.write(out);
 }
 
 }  // namespace xxgk::backends

@@ -1,20 +1,22 @@
-// xxgk: the command line (contract §1). Reads inputs, runs the pipeline, hands the results to
-// a backend, and turns what happened into the exit code.
+// xxgk: the command line (contract §1). Finds the inputs, compiles them on -j worker threads,
+// hands the results to a backend in input order, and turns what happened into the exit code.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
 #include <unistd.h>
 
 #include "backends.hpp"
-#include "pipeline.hpp"
+#include "batch.hpp"
+#include "output.hpp"
+#include "progress.hpp"
 #include "server.hpp"
+#include "pipeline.hpp"
 
 namespace fs = std::filesystem;
 using namespace xxgk;
@@ -30,13 +32,14 @@ struct Options {
     std::string color = "auto";
     std::string column_unit = "char";
     std::string severity = "note";  // the least severe diagnostic shown
-    bool quiet = false;             // no summary line
+    bool quiet = false;             // no summary line, no progress bar
     std::string template_version = "auto";
     std::string warnings_as;  // -W error
     bool werror = false;
     std::string emit;
     std::string output;
     std::string stdin_filename = "<stdin>";
+    unsigned jobs = 0;  // worker threads; 0: one per core
 };
 
 diag::Lang lang_from_environment() {
@@ -47,98 +50,28 @@ diag::Lang lang_from_environment() {
     return diag::Lang::En;
 }
 
-// One input: a file's bytes, or why it could not be read.
-struct Input {
-    std::string path;
-    std::optional<std::string> bytes;
-    std::string error;
+// What a worker hands back for one input: its output and diagnostics already rendered, and what
+// the summary counts. It holds no compiled report (so that memory is bounded by rendered text),
+// except for SARIF, whose log numbers the files in order and so renders them as they are delivered.
+struct FileResult {
+    std::string output;       // its part of --emit: CSV rows, a JSON Lines line or a JSON document
+    std::string diagnostics;  // in --format, at or above --severity (every format but SARIF)
+    std::unique_ptr<passes::Compilation> compilation;  // for SARIF only
+    std::optional<diag::Diagnostic> not_read;          // why the input was not read: XG0001, XG0009
+    std::string internal_error;                        // what stopped its compilation: a bug
+    std::string_view form;                             // the template version compiled against
+    std::vector<std::pair<diag::Code, diag::Severity>> found;  // every diagnostic, shown or not
 };
 
-// In a directory walk: *.txt and *.md, except a folder's own documentation (README.md …), which
-// every corpus folder has and no report is called.
-bool is_report_file(const fs::path& p) {
-    if (p.extension() != ".txt" && p.extension() != ".md") return false;
-    std::string stem = p.stem().string();
-    std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return std::toupper(c); });
-    return stem != "README" && stem != "CHANGELOG" && stem != "LICENSE";
-}
+// Thrown when an output cannot be written, which ends the batch.
+struct OutputError : std::runtime_error {
+    OutputError(std::string target, const std::string& error) : std::runtime_error(error), target(std::move(target)) {}
+    std::string target;
+};
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    return std::move(ss).str();
-}
-
-// Expands the PATH arguments: files as given, directories walked for *.txt and *.md in sorted
-// order (the same order on every machine), `-` for standard input.
-std::vector<Input> collect_inputs(const Options& o) {
-    std::vector<Input> inputs;
-    for (const auto& path : o.paths) {
-        if (path == "-") {
-            std::ostringstream ss;
-            ss << std::cin.rdbuf();
-            inputs.push_back({o.stdin_filename, std::move(ss).str(), {}});
-            continue;
-        }
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            std::vector<std::string> found;
-            for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-                 !ec && it != end; it.increment(ec)) {
-                if (it->is_regular_file(ec) && is_report_file(it->path())) found.push_back(it->path().string());
-            }
-            if (ec) {
-                inputs.push_back({path, std::nullopt, ec.message()});
-                continue;
-            }
-            if (found.empty()) inputs.push_back({path, std::nullopt, "the directory holds no *.txt or *.md report files"});
-            std::sort(found.begin(), found.end());
-            for (auto& f : found) {
-                Input in{f, std::nullopt, {}};
-                in.bytes = read_file(f, in.error);
-                inputs.push_back(std::move(in));
-            }
-            continue;
-        }
-        Input in{path, std::nullopt, {}};
-        in.bytes = read_file(path, in.error);
-        inputs.push_back(std::move(in));
-    }
-    return inputs;
-}
-
-// Writes through a temporary file and a rename, so that no reader ever sees half a file.
-bool write_atomically(const fs::path& target, const std::string& content, std::string& error) {
-    const fs::path temp = target.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary);
-        out << content;
-        out.flush();
-        if (!out) {
-            error = std::strerror(errno);
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        error = ec.message();
-        fs::remove(temp, ec);
-        return false;
-    }
-    return true;
-}
+// Each worker runs this many inputs ahead of the output at most: enough that one slow report
+// does not idle the others, few enough that the results waiting are a few megabytes.
+constexpr std::size_t kResultsPerWorker = 16;
 
 class Driver {
 public:
@@ -148,112 +81,242 @@ public:
                               : o.column_unit == "display" ? source::ColumnUnit::Display
                               : o.column_unit == "utf16"   ? source::ColumnUnit::Utf16
                                                            : source::ColumnUnit::Char;
+        threshold_ = o.severity == "error"     ? diag::Severity::Error
+                     : o.severity == "warning" ? diag::Severity::Warning
+                                               : diag::Severity::Note;
         werror_ = o.werror || o.warnings_as == "error";
+        form_ = tpl::find_template(o.template_version);
     }
 
+    // check: diagnostics on stdout.
     int check() {
+        inputs_ = cli::expand_paths(o_.paths, o_.stdin_filename);
+        start_diagnostics(std::cout, STDOUT_FILENO);
         compile_all();
-        print_diagnostics(std::cout, ::isatty(STDOUT_FILENO) != 0);
-        return exit_code();
+        return finish();
     }
 
+    // compile: the output on stdout, in one file, or in one file per input; diagnostics on stderr.
     int compile() {
-        compile_all();
-        if (o_.emit == "json" && o_.output.empty() && compiled_.size() > 1) {
+        inputs_ = cli::expand_paths(o_.paths, o_.stdin_filename);
+        std::error_code ec;
+        per_input_ = !o_.output.empty() && (o_.emit == "json" || o_.output.ends_with('/') || fs::is_directory(o_.output, ec));
+        if (o_.emit == "json" && o_.output.empty() && inputs_.size() > 1) {
             std::cerr << "xxgk: --emit json with several inputs needs -o DIR (or --emit jsonl)\n";
             return kUsage;
         }
-        std::ostringstream out;
-        if (o_.emit == "csv") backends::write_csv_header(out);
-        for (const auto& c : compiled_) {
-            if (o_.emit == "csv") {
-                backends::write_csv_rows(out, c.report, render_);
-            } else if (o_.emit == "jsonl") {
-                backends::write_json(out, c.report, render_, false);
-            } else if (!o_.output.empty()) {
-                std::ostringstream doc;
-                backends::write_json(doc, c.report, render_, true);
-                const fs::path target = fs::path(o_.output) / (fs::path(c.file->name()).stem().string() + ".json");
-                write_output(target, doc.str());
-            } else {
-                backends::write_json(out, c.report, render_, true);
-            }
+        start_diagnostics(std::cerr, STDERR_FILENO);
+        std::optional<cli::AtomicFile> file;
+        if (!per_input_ && !o_.output.empty()) {
+            file.emplace(o_.output);
+            // Nothing is compiled for an output that cannot be written.
+            if (!file->ok()) return cannot_write(o_.output, file->error()), finish();
         }
-        if (o_.emit != "json" || o_.output.empty()) {
-            if (o_.output.empty()) std::cout << out.str();
-            else write_output(o_.output, out.str());
+        output_ = file ? &file->stream() : per_input_ ? nullptr : &std::cout;
+        if (output_ != nullptr && o_.emit == "csv") backends::write_csv_header(*output_);
+        // A batch that did not end leaves the aggregate file as it was (the temporary file goes).
+        if (compile_all() && file) {
+            std::string error;
+            if (!file->commit(error)) cannot_write(o_.output, error);
         }
-        print_diagnostics(std::cerr, ::isatty(STDERR_FILENO) != 0);
-        return exit_code();
+        return finish();
     }
 
 private:
-    void compile_all() {
-        for (auto& input : collect_inputs(o_)) {
-            if (!input.bytes) {
-                unreadable(input.path, input.error);
-                continue;
-            }
-            compiled_.push_back(passes::compile(input.path, std::move(*input.bytes), tpl::find_template(o_.template_version)));
-        }
-    }
-
-    void unreadable(const std::string& path, const std::string& why) {
-        unread_.push_back(diag::make(diag::Code::XG0001, {}, {path + ": " + why}));
-        unread_paths_.push_back(path);
-    }
-
-    void write_output(const fs::path& target, const std::string& content) {
-        std::error_code ec;
-        if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-        std::string error;
-        if (!write_atomically(target, content, error)) unreadable(target.string(), "cannot write: " + error);
-    }
-
-    // Writes the diagnostics at or above --severity; after human and gcc output, the summary
-    // line on stderr, which counts them all (as the exit code does).
-    void print_diagnostics(std::ostream& out, bool terminal) {
-        const auto threshold = o_.severity == "error"     ? diag::Severity::Error
-                               : o_.severity == "warning" ? diag::Severity::Warning
-                                                          : diag::Severity::Note;
-        std::vector<backends::FileDiagnostic> all, shown;
-        for (std::size_t i = 0; i < unread_.size(); ++i) all.push_back({nullptr, unread_paths_[i], &unread_[i]});
-        for (const auto& c : compiled_)
-            for (const auto& d : c.report.diagnostics) all.push_back({c.file.get(), c.file->name(), &d});
-        // Severities are declared from the most severe down.
-        for (const auto& fd : all)
-            if (fd.diagnostic->severity <= threshold) shown.push_back(fd);
-        const std::string format = o_.format.empty() ? (terminal ? "human" : "gcc") : o_.format;
+    void start_diagnostics(std::ostream& diagnostics, int diagnostics_fd) {
+        diagnostics_ = &diagnostics;
+        diagnostics_terminal_ = ::isatty(diagnostics_fd) != 0;
+        format_ = o_.format.empty() ? (diagnostics_terminal_ ? "human" : "gcc") : o_.format;
         const char* no_color = std::getenv("NO_COLOR");
-        render_.color = o_.color == "always" || (o_.color == "auto" && terminal && (no_color == nullptr || *no_color == '\0'));
-        if (format == "json" || format == "jsonl") {
-            backends::write_diagnostics_json(out, shown, render_, format == "jsonl");
-            return;
-        }
-        if (format == "sarif") {
-            backends::write_sarif(out, shown, render_);
-            return;
-        }
-        if (format == "human") backends::write_human(out, shown, render_);
-        else backends::write_gcc(out, shown, render_);
-        out.flush();
-        if (!o_.quiet) backends::write_summary(std::cerr, all, render_);
+        render_.color = format_ == "human" && (o_.color == "always" || (o_.color == "auto" && diagnostics_terminal_ &&
+                                                                          (no_color == nullptr || *no_color == '\0')));
+        if (format_ == "sarif") sarif_.emplace(render_);
+        if (format_ == "json") json_array_.emplace(diagnostics);
+        progress_.emplace(std::cerr, inputs_.size(), ::isatty(STDERR_FILENO) != 0 && !o_.quiet);
+        summary_.inputs = inputs_.size();
     }
 
-    int exit_code() const {
-        if (!unread_.empty()) return kUsage;
-        for (const auto& c : compiled_)
-            for (const auto& d : c.report.diagnostics)
-                if (d.severity == diag::Severity::Error || (werror_ && d.severity == diag::Severity::Warning)) return kErrors;
-        return kOk;
+    // Compiles every input on -j workers and writes the results in input order as they come;
+    // false when an output could not be written, which ends the batch.
+    bool compile_all() {
+        const unsigned jobs = o_.jobs > 0 ? o_.jobs : std::max(1u, std::thread::hardware_concurrency());
+        try {
+            cli::run_in_order<FileResult>(
+                inputs_.size(), jobs, kResultsPerWorker * jobs, [this](std::size_t i) { return compile_input(i); },
+                [this](std::size_t i, FileResult&& r) { deliver(i, std::move(r)); });
+        } catch (const OutputError& e) {
+            cannot_write(e.target, e.what());
+            return false;
+        }
+        return true;
+    }
+
+    // An output that cannot be written is reported as an input that cannot be read (XG0001, exit 2).
+    void cannot_write(const std::string& target, const std::string& error) {
+        const auto d = diag::make(diag::Code::XG0001, {}, {target + ": cannot write: " + error});
+        const backends::FileDiagnostic fd{nullptr, target, &d};
+        write_diagnostics(std::span(&fd, 1));
+        counts_.add(d.severity);
+        ++summary_.by_code[d.code];
+        unreadable_ = true;
+    }
+
+    // The diagnostics after the last file, the summaries, and the exit code.
+    int finish() {
+        progress_->clear();
+        if (sarif_) sarif_->write(*diagnostics_);
+        if (json_array_) json_array_->finish();
+        diagnostics_->flush();
+        // The summaries go to stderr, unless it carries diagnostics for tools (compile --format json).
+        const bool stderr_free = diagnostics_ == &std::cout || format_ == "human" || format_ == "gcc";
+        if (!o_.quiet && (format_ == "human" || format_ == "gcc")) backends::write_summary(std::cerr, counts_, render_);
+        if (!o_.quiet && stderr_free && inputs_.size() > 1) backends::write_batch_summary(std::cerr, summary_, render_);
+        if (internal_errors_) return kInternal;
+        if (unreadable_) return kUsage;
+        return errors_ ? kErrors : kOk;
+    }
+
+    // On a worker: reads, compiles and renders one input.
+    FileResult compile_input(std::size_t i) {
+        const cli::InputPath& input = inputs_[i];
+        FileResult r;
+        auto read = cli::read_input(input, passes::kMaxInputBytes);
+        if (!read.bytes) {
+            r.not_read = read.too_large ? diag::make(diag::Code::XG0009, {}, {std::to_string(*read.too_large), std::to_string(passes::kMaxInputBytes)})
+                                        : diag::make(diag::Code::XG0001, {}, {input.path + ": " + read.error});
+            r.found.emplace_back(r.not_read->code, r.not_read->severity);
+            if (!sarif_) {
+                const backends::FileDiagnostic fd{nullptr, input.path, &*r.not_read};
+                r.diagnostics = render_diagnostics(std::span(&fd, 1));
+            }
+            return r;
+        }
+        try {
+            auto c = std::make_unique<passes::Compilation>(passes::compile(input.path, std::move(*read.bytes), form_));
+            r.form = c->report.form->version;
+            std::ostringstream output;
+            if (per_input_ && o_.emit == "csv") backends::write_csv_header(output);
+            if (o_.emit == "csv") backends::write_csv_rows(output, c->report, render_);
+            else if (o_.emit == "jsonl") backends::write_json(output, c->report, render_, false);
+            else if (o_.emit == "json") backends::write_json(output, c->report, render_, true);
+            r.output = std::move(output).str();
+            for (const auto& d : c->report.diagnostics) r.found.emplace_back(d.code, d.severity);
+            if (sarif_) r.compilation = std::move(c);
+            else r.diagnostics = render_diagnostics(shown(*c));
+        } catch (const std::exception& e) {
+            r = FileResult{};
+            r.internal_error = e.what();
+        }
+        return r;
+    }
+
+    std::vector<backends::FileDiagnostic> shown(const passes::Compilation& c) const {
+        std::vector<backends::FileDiagnostic> out;
+        // Severities are declared from the most severe down.
+        for (const auto& d : c.report.diagnostics)
+            if (d.severity <= threshold_) out.push_back({c.file.get(), c.file->name(), &d});
+        return out;
+    }
+
+    std::string render_diagnostics(std::span<const backends::FileDiagnostic> diagnostics) const {
+        std::ostringstream out;
+        if (format_ == "json") backends::write_diagnostics_json_part(out, diagnostics, render_);
+        else if (format_ == "jsonl") backends::write_diagnostics_json(out, diagnostics, render_, true);
+        else if (format_ == "human") backends::write_human(out, diagnostics, render_);
+        else backends::write_gcc(out, diagnostics, render_);
+        return std::move(out).str();
+    }
+
+    // In input order, one at a time: writes a result, counts it, and lets it go.
+    void deliver(std::size_t i, FileResult&& r) {
+        const std::string& path = inputs_[i].path;
+        if (!r.internal_error.empty()) {
+            progress_->clear();
+            std::cerr << "xxgk: internal error while compiling " << path << ": " << r.internal_error
+                      << "\nThis is a bug in xxgk. Please report it with the input that caused it.\n";
+        } else if (!r.not_read) {
+            write_output(path, r.output);
+        }
+        if (!sarif_) {
+            write_rendered(r.diagnostics);
+        } else if (r.not_read) {
+            const backends::FileDiagnostic fd{nullptr, path, &*r.not_read};
+            sarif_->add(std::span(&fd, 1));
+        } else if (r.compilation) {
+            sarif_->add(shown(*r.compilation));
+        }
+        count(r);
+        progress_->advance();
+    }
+
+    void write_diagnostics(std::span<const backends::FileDiagnostic> diagnostics) {
+        if (sarif_) sarif_->add(diagnostics);
+        else write_rendered(render_diagnostics(diagnostics));
+    }
+
+    void write_rendered(const std::string& diagnostics) {
+        if (json_array_) {
+            json_array_->add(diagnostics);
+        } else if (!diagnostics.empty()) {
+            if (diagnostics_terminal_) progress_->clear();
+            *diagnostics_ << diagnostics;
+        }
+    }
+
+    void write_output(const std::string& path, const std::string& text) {
+        if (output_ != nullptr) {
+            output_->write(text.data(), static_cast<std::streamsize>(text.size()));
+            if (!*output_) throw OutputError(o_.output.empty() ? "<stdout>" : o_.output, "the write failed");
+            return;
+        }
+        if (!per_input_) return;
+        const fs::path target = fs::path(o_.output) / (fs::path(path).stem().string() + "." + o_.emit);
+        std::string error;
+        if (!cli::write_atomically(target, text, error)) throw OutputError(target.string(), error);
+    }
+
+    void count(const FileResult& r) {
+        if (!r.internal_error.empty()) {
+            ++summary_.failed;
+            internal_errors_ = true;
+            return;
+        }
+        if (r.not_read) {
+            ++summary_.not_read;
+            unreadable_ |= r.not_read->code == diag::Code::XG0001;
+        } else {
+            ++summary_.by_form[std::string(r.form)];
+        }
+        bool error = false, warning = false;
+        for (const auto& [code, severity] : r.found) {
+            counts_.add(severity);
+            ++summary_.by_code[code];
+            error |= severity == diag::Severity::Error;
+            warning |= severity == diag::Severity::Warning;
+        }
+        if (error || (werror_ && warning)) errors_ = true;
+        if (r.not_read) return;
+        if (error) ++summary_.with_errors;
+        else if (warning) ++summary_.with_warnings;
     }
 
     const Options& o_;
     backends::RenderOptions render_;
+    diag::Severity threshold_ = diag::Severity::Note;  // the least severe diagnostic shown
     bool werror_ = false;
-    std::vector<passes::Compilation> compiled_;
-    std::vector<diag::Diagnostic> unread_;
-    std::vector<std::string> unread_paths_;
+    const tpl::Template* form_ = nullptr;  // --template; null for auto
+    std::vector<cli::InputPath> inputs_;
+    std::string format_;  // of the diagnostics
+    std::ostream* diagnostics_ = nullptr;
+    bool diagnostics_terminal_ = false;
+    std::ostream* output_ = nullptr;  // stdout or the aggregate file; null when there is one file per input
+    bool per_input_ = false;          // -o DIR: one output file per input
+    std::optional<backends::SarifLog> sarif_;
+    std::optional<backends::JsonDiagnosticsArray> json_array_;
+    std::optional<cli::Progress> progress_;
+    backends::DiagnosticCounts counts_;
+    backends::BatchSummary summary_;
+    bool errors_ = false, unreadable_ = false, internal_errors_ = false;
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -326,11 +389,14 @@ void add_common(CLI::App& cmd, Options& o) {
         ->check(CLI::IsMember({"char", "byte", "display", "utf16"}));
     cmd.add_option("--severity", o.severity, "show diagnostics of this severity and above: error, warning or note (default: note); the exit code still counts all")
         ->check(CLI::IsMember({"error", "warning", "note"}));
-    cmd.add_flag("-q,--quiet", o.quiet, "no summary line (\"2 errors, 1 warning generated\") after human and gcc output");
+    cmd.add_flag("-q,--quiet", o.quiet, "no summary line (\"2 errors, 1 warning generated\") after human and gcc output, "
+                                        "no batch summary and no progress bar");
     cmd.add_option("--template", o.template_version, "report format to compile against: 2019, 2021, or auto (detected from the labels only one form has; 2019 when the text shows none)")->check(CLI::IsMember({"auto", "2019", "2021"}));
     cmd.add_option("-W", o.warnings_as, "-W error: warnings count as errors for the exit code")->check(CLI::IsMember({"error"}));
     cmd.add_flag("--werror", o.werror, "warnings count as errors for the exit code");
     cmd.add_option("--stdin-filename", o.stdin_filename, "the name of standard input in messages");
+    cmd.add_option("-j,--jobs", o.jobs, "compile on N worker threads (default: one per core); the output is the same for every N")
+        ->check(CLI::PositiveNumber);
 }
 
 }  // namespace
@@ -346,7 +412,10 @@ int main(int argc, char** argv) {
     auto* compile = app.add_subcommand("compile", "compile and write JSON or CSV; diagnostics go to stderr");
     add_common(*compile, o);
     compile->add_option("--emit", o.emit, "output format")->required()->check(CLI::IsMember({"json", "jsonl", "csv"}));
-    compile->add_option("-o", o.output, "output: a directory for json, a file for jsonl and csv (default: stdout)");
+    compile->add_option("-o", o.output,
+                        "output: for csv and jsonl one file, or with an existing directory or a path ending in / one file per "
+                        "input (DIR/<input stem>.csv|jsonl); for json a directory, one DIR/<input stem>.json per input "
+                        "(default: stdout)");
 
     std::string code, explain_lang;
     auto* explain_cmd = app.add_subcommand("explain", "the long explanation of a diagnostic code; with no code, the list of codes");

@@ -3,6 +3,7 @@
 // （六）其他处理 rows mean 2021). The labels come from the template data, so a new form is
 // detected by the labels it adds, without code.
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "lexicon.hpp"
@@ -49,16 +50,39 @@ std::vector<std::vector<std::string>> distinctive_labels() {
     return out;
 }
 
+// The distinctive labels of every form with a Boyer-Moore-Horspool searcher each: every report's
+// whole text is searched for each of them, and a label of Han characters (whose UTF-8 bytes begin
+// with the same few lead bytes) makes a byte-by-byte find stop at almost every character.
+class LabelSearch {
+public:
+    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
+
+    LabelSearch() : labels_(distinctive_labels()) {
+        for (const auto& form : labels_) {
+            auto& searchers = searchers_.emplace_back();
+            for (const auto& label : form) searchers.emplace_back(label.begin(), label.end());
+        }
+    }
+    // How many of form i's distinctive labels the text has.
+    [[nodiscard]] std::size_t found(std::size_t i, std::string_view text) const {
+        return static_cast<std::size_t>(std::count_if(searchers_[i].begin(), searchers_[i].end(), [&](const Searcher& s) {
+            return std::search(text.begin(), text.end(), s) != text.end();
+        }));
+    }
+
+private:
+    std::vector<std::vector<std::string>> labels_;  // what the searchers point into
+    std::vector<std::vector<Searcher>> searchers_;
+};
+
 }  // namespace
 
 DetectedForm detect_form(std::string_view normalised_text) {
-    static const auto distinctive = distinctive_labels();
+    static const LabelSearch search;  // read-only once built: shared by the worker threads
     const auto forms = tpl::all_templates();
     DetectedForm best{&tpl::template_2019(), 0};
     for (std::size_t i = 0; i < forms.size(); ++i) {
-        std::size_t found = 0;
-        for (const auto& label : distinctive[i])
-            if (normalised_text.find(label) != std::string_view::npos) ++found;
+        const std::size_t found = search.found(i, normalised_text);
         if (found > best.evidence) best = {forms[i], found};
     }
     return best;

@@ -31,19 +31,45 @@ bool has_any(std::string_view s, std::initializer_list<std::string_view> words) 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// The length of the word of `words` that `s` starts with, or 0.
+// The length of the word of `words` that `s` starts with, or 0. Called at every byte of the prose,
+// so the first byte is compared before the rest is.
 std::size_t starts_with_any(std::string_view s, Words words) {
+    if (s.empty()) return 0;
     for (const auto w : words)
-        if (s.starts_with(w)) return w.size();
+        if (w.front() == s.front() && s.starts_with(w)) return w.size();
     return 0;
 }
 std::size_t starts_with_any(std::string_view s, std::initializer_list<std::string_view> words) {
     return starts_with_any(s, Words(words.begin(), words.size()));
 }
 
+// A set of bytes, to skip through prose to the next byte that matters (find_first_of compares
+// every byte with every member).
+class ByteSet {
+public:
+    constexpr explicit ByteSet(std::string_view bytes) {
+        for (const char c : bytes) member_[static_cast<unsigned char>(c)] = true;
+    }
+    // The bytes at `at` of `words` (Han characters share their first byte with thousands of
+    // others: the second tells them apart).
+    constexpr ByteSet(Words words, std::size_t at) {
+        for (const auto w : words) member_[static_cast<unsigned char>(w[at])] = true;
+    }
+    [[nodiscard]] constexpr bool contains(char c) const { return member_[static_cast<unsigned char>(c)]; }
+    // The first position at or after `from` of a member, or the size of `s`.
+    [[nodiscard]] std::size_t find_in(std::string_view s, std::size_t from) const {
+        while (from < s.size() && !contains(s[from])) ++from;
+        return from;
+    }
+
+private:
+    std::array<bool, 256> member_{};
+};
+
 // Sentences end at 。!? and at line ends and table rules; clauses at , ; :.
 constexpr std::string_view kSentenceEnds[] = {"。", "!", "?", "\n", "|"};
-constexpr std::string_view kClauseEnds[] = {",", ";", ":"};
+constexpr ByteSet kSentenceEndStarts("\xE3!?\n|");  // their first bytes
+constexpr ByteSet kClauseEnds(",;:");
 
 // Counts of applications, reviews and lawsuits.
 constexpr std::string_view kCountUnits[] = {"件", "起", "宗"};
@@ -176,7 +202,9 @@ public:
         while (begin < s_.size()) {
             std::size_t end = begin;
             std::size_t end_length = 0;
-            while (end < s_.size() && (end_length = starts_with_any(s_.substr(end), kSentenceEnds)) == 0) ++end;
+            while ((end = kSentenceEndStarts.find_in(s_, end)) < s_.size() &&
+                   (end_length = starts_with_any(s_.substr(end), kSentenceEnds)) == 0)
+                ++end;
             read_sentence(begin, end);
             begin = end + std::max<std::size_t>(end_length, 1);
         }
@@ -188,14 +216,13 @@ private:
         const std::string_view sentence = s_.substr(begin, end - begin);
         std::optional<Quantity> parent;  // the row the sentence's latest total stated
         std::size_t clause = begin, lead_begin = begin;
-        for (std::size_t i = begin; i < end;) {
-            if (const std::size_t n = starts_with_any(s_.substr(i, end - i), kClauseEnds)) {
+        // Only clause ends and digits matter here: skip to the next of either.
+        static constexpr ByteSet kClauseEndsAndDigits(",;:0123456789");
+        const std::string_view upto = s_.substr(0, end);
+        for (std::size_t i = begin; (i = kClauseEndsAndDigits.find_in(upto, i)) < end;) {
+            if (kClauseEnds.contains(s_[i])) {
                 read_negation(begin, clause, i, sentence);
-                clause = lead_begin = i + n;
-                i += n;
-                continue;
-            }
-            if (!is_digit(s_[i])) {
+                clause = lead_begin = i + 1;
                 ++i;
                 continue;
             }
@@ -269,6 +296,16 @@ private:
     // A clause that says nothing happened: "未收到公开政府信息的申请", "未发生行政复议、行政诉讼".
     void read_negation(std::size_t sentence_begin, std::size_t begin, std::size_t end, std::string_view sentence) {
         const std::string_view clause = s_.substr(begin, end - begin);
+        // Most clauses hold no negation, which one pass over them tells: every one of kNegations
+        // starts with 尚, 没 or 未 (kNone is 无).
+        static constexpr std::string_view kNegationStarts[] = {"尚", "没", "未", "无"};
+        static constexpr ByteSet kFirstBytes(kNegationStarts, 0), kSecondBytes(kNegationStarts, 1);
+        std::size_t first = 0;
+        while ((first = kFirstBytes.find_in(clause, first)) < clause.size() &&
+               (first + 1 == clause.size() || !kSecondBytes.contains(clause[first + 1]) ||
+                starts_with_any(clause.substr(first), kNegationStarts) == 0))
+            ++first;
+        if (first == clause.size()) return;
         for (std::size_t i = 0; i < clause.size(); ++i)
             if (is_digit(clause[i]) && figure_at(clause, i)) return;  // a clause with figures states them
         std::size_t at = std::string_view::npos, length = 0;

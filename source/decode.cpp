@@ -48,6 +48,14 @@ Utf8Scan scan_utf8(std::string_view text) {
             ++i;
             continue;
         }
+        // Han characters are most of the rest: three bytes whose lead (E1–EC, EE, EF) has no
+        // overlong or surrogate forms are well-formed when both others are continuation bytes.
+        if (((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] == 0xEE || s[i] == 0xEF) && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            ++scan.valid_multibyte;
+            i += 3;
+            continue;
+        }
         const std::int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, length, c);
@@ -162,8 +170,9 @@ std::string printable(std::string_view bytes) {
 // multi-byte UTF-8; Chinese text that is not garbled almost never does. Returns a garbled run
 // and what it was.
 std::optional<std::pair<std::string, std::string>> mojibake(std::string_view text) {
-    // Real reports say 公开 many times; garbled ones never do, so the check costs nothing on them.
-    if (text.find("公开") != std::string_view::npos) return std::nullopt;
+    // Real reports say 公开 (公開 in traditional characters) many times; garbled ones never do, so
+    // the check costs nothing on them.
+    if (text.find("公开") != std::string_view::npos || text.find("公開") != std::string_view::npos) return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open("GB18030", &status));
     if (U_FAILURE(status)) return std::nullopt;

@@ -1,6 +1,8 @@
 #include "hant_hans.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <iterator>
 
@@ -26,10 +28,23 @@ static_assert(std::ranges::adjacent_find(table, std::ranges::greater_equal{}, &E
 constexpr char32_t first = std::begin(table)->traditional;
 constexpr char32_t last = std::rbegin(table)->traditional;
 
+// One bit per code point of [first, last]: whether the table has it. Normalisation asks for every
+// Han character of every report (traditional_share), and almost all of them are not in the table:
+// a bit answers that without the binary search.
+constexpr std::size_t kBitmapWords = (last - first) / 64 + 1;
+constexpr std::array<std::uint64_t, kBitmapWords> in_table = [] {
+    std::array<std::uint64_t, kBitmapWords> bits{};
+    for (const auto& e : table) bits[(e.traditional - first) / 64] |= std::uint64_t{1} << ((e.traditional - first) % 64);
+    return bits;
+}();
+
+bool has(char32_t c) noexcept {
+    return c >= first && c <= last && (in_table[(c - first) / 64] >> ((c - first) % 64) & 1) != 0;
+}
+
 const Entry* find(char32_t c) noexcept {
-    if (c < first || c > last) return nullptr;
-    const Entry* const it = std::ranges::lower_bound(table, c, {}, &Entry::traditional);
-    return it->traditional == c ? it : nullptr;
+    if (!has(c)) return nullptr;
+    return std::ranges::lower_bound(table, c, {}, &Entry::traditional);
 }
 
 constexpr PhraseOverride overrides[] = {
@@ -63,7 +78,7 @@ char32_t to_simplified(char32_t c) noexcept {
     return e ? e->simplified : c;
 }
 
-bool is_traditional(char32_t c) noexcept { return find(c) != nullptr; }
+bool is_traditional(char32_t c) noexcept { return has(c); }
 
 std::span<const PhraseOverride> phrase_overrides() noexcept { return overrides; }
 

@@ -34,6 +34,23 @@ bool is_space(UChar32 c) {
     return c == '\t' || c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
+// The code point at s[i], advancing i past it, or a negative value for an ill-formed sequence, as
+// ICU's U8_NEXT. Most characters of a report are Han, three bytes long: those are decoded without
+// ICU's checks when the lead byte (E1–EC, EE, EF) has no overlong or surrogate forms and the two
+// others are continuation bytes.
+UChar32 next_code_point(const std::uint8_t* s, std::int32_t& i, std::int32_t length) {
+    const std::uint8_t lead = s[i];
+    if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+        const UChar32 c = (lead & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        i += 3;
+        return c;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    return c;
+}
+
 class Normaliser {
 public:
     Normaliser(std::string_view original, std::uint32_t begin, bool traditional)
@@ -66,9 +83,16 @@ private:
                 ++i_;
                 continue;
             }
+            // In a simplified document nothing in U+4000..U+9FFF changes, and most of a report is
+            // Han characters there: a well-formed sequence with one of their lead bytes (E4–E9,
+            // which have no overlong or surrogate forms) is copied without being decoded.
+            if (!traditional_ && b >= 0xE4 && b <= 0xE9 && i_ + 2 < length_ && (s_[i_ + 1] & 0xC0) == 0x80 &&
+                (s_[i_ + 2] & 0xC0) == 0x80) {
+                i_ += 3;
+                continue;
+            }
             std::int32_t next = i_;
-            UChar32 c;
-            U8_NEXT(s_, next, length_, c);
+            const UChar32 c = next_code_point(s_, next, length_);
             if (c < 0 || needs_change(c)) break;
             i_ = next;
         }
@@ -108,7 +132,10 @@ private:
 
     // A phrase the character map gets wrong (著作, 諮詢…): emitted as a whole, code point for code point.
     bool try_phrase() {
+        std::int32_t after_first;
+        const UChar32 first = peek(i_, after_first);
         for (const auto& phrase : phrase_overrides()) {
+            if (static_cast<UChar32>(phrase.traditional.front()) != first) continue;
             std::int32_t at = i_;
             bool match = true;
             for (const char32_t want : phrase.traditional) {
@@ -181,8 +208,7 @@ double traditional_share(std::string_view utf8) {
     std::size_t han = 0, traditional = 0;
     while (i < length) {
         if (s[i] < 0x80) { ++i; continue; }
-        UChar32 c;
-        U8_NEXT_OR_FFFD(s, i, length, c);
+        const UChar32 c = next_code_point(s, i, length);
         if (!is_han(c)) continue;
         ++han;
         if (is_traditional(static_cast<char32_t>(c))) ++traditional;

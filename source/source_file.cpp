@@ -6,9 +6,29 @@
 
 namespace xxgk::source {
 
+namespace {
+
+// Columns of well-formed UTF-8 in code points or UTF-16 units, as column_count counts them: every
+// byte but a continuation byte starts a code point, and one of four bytes needs two UTF-16 units.
+// Locations are turned into columns from the start of their line, and a page scraped onto one
+// line is one line of 10 KB or more: this loop the compiler vectorises is what keeps it cheap.
+std::uint32_t count_well_formed(std::string_view s, ColumnUnit unit) {
+    std::uint32_t count = 0;
+    if (unit == ColumnUnit::Utf16) {
+        for (const char c : s) count += static_cast<std::uint32_t>((c & 0xC0) != 0x80) + static_cast<std::uint32_t>((c & 0xF8) == 0xF0);
+    } else {
+        for (const char c : s) count += static_cast<std::uint32_t>((c & 0xC0) != 0x80);
+    }
+    return count;
+}
+
+}  // namespace
+
 SourceFile::SourceFile(std::string name, std::string bytes)
     : name_(std::move(name)), bytes_(std::move(bytes)), decoding_(decode(bytes_)) {
     const std::string_view t = text();
+    if (decoding_.problem == DecodeProblem::None || decoding_.problem == DecodeProblem::Mojibake)
+        well_formed_end_ = decoding_.transcoded ? static_cast<std::uint32_t>(t.size()) : decoding_.text_end;
     line_starts_.push_back(0);
     const std::size_t n = t.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -39,7 +59,27 @@ LineCol SourceFile::line_col(std::uint32_t offset, ColumnUnit unit) const {
     const std::uint32_t start = line_starts_[line - 1];
     if (unit == ColumnUnit::Byte && decoding_.transcoded)  // bytes of the file, not of its transcoding
         return {line, 1 + std::min(offset, size()) - decoding_.transcoded->map.to_original_begin(start)};
-    return {line, 1 + column_count(text().substr(start, at - start), unit)};
+    const std::string_view prefix = text().substr(start, at - start);
+    if (at <= well_formed_end_ && (unit == ColumnUnit::Char || unit == ColumnUnit::Utf16))
+        return {line, 1 + count_well_formed(prefix, unit)};
+    return {line, 1 + column_count(prefix, unit)};
+}
+
+LineCol LineColCursor::at(std::uint32_t offset) {
+    const std::uint32_t at = file_.text_offset(offset);
+    const bool counts_code_points = unit_ == ColumnUnit::Char || unit_ == ColumnUnit::Utf16;
+    if (counts_code_points && next_line_start_ != 0 && at >= line_start_ && at < next_line_start_ && at <= file_.well_formed_end_) {
+        if (at >= text_offset_) previous_.col += count_well_formed(file_.text().substr(text_offset_, at - text_offset_), unit_);
+        else previous_.col -= count_well_formed(file_.text().substr(at, text_offset_ - at), unit_);
+        text_offset_ = at;
+        return previous_;
+    }
+    previous_ = file_.line_col(offset, unit_);
+    text_offset_ = at;
+    line_start_ = file_.line_start(previous_.line);
+    next_line_start_ = previous_.line < file_.line_count() ? file_.line_start(previous_.line + 1)
+                                                            : static_cast<std::uint32_t>(file_.text().size()) + 1;
+    return previous_;
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {

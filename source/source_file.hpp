@@ -44,10 +44,34 @@ public:
     [[nodiscard]] std::uint32_t line_start(std::uint32_t line) const { return line_starts_.at(line - 1); }
 
 private:
+    friend class LineColCursor;  // reads well_formed_end_
+
     std::string name_;
     std::string bytes_;
     DecodeResult decoding_;
     std::vector<std::uint32_t> line_starts_;  // in text(); LF, CRLF and lone CR all end a line
+    // text() is well-formed UTF-8 before this offset (all of it, for a file that decoded), where
+    // a column can be counted without decoding.
+    std::uint32_t well_formed_end_ = 0;
+};
+
+// The lines and columns of a file's offsets, as SourceFile::line_col gives them, for callers
+// that ask about many places, mostly in order (the writers of a report's cells, the notes of a
+// diagnostic): on the line of the previous answer, a column is counted on (or back) from it. On a
+// page scraped onto one line, counting every cell's column from the line start would read the
+// whole line again for each cell.
+class LineColCursor {
+public:
+    LineColCursor(const SourceFile& file, ColumnUnit unit) : file_(file), unit_(unit) {}
+    LineCol at(std::uint32_t offset);
+
+private:
+    const SourceFile& file_;
+    ColumnUnit unit_;
+    std::uint32_t text_offset_ = 0;      // where the previous answer was, in text()
+    std::uint32_t line_start_ = 0;       // the start of its line
+    std::uint32_t next_line_start_ = 0;  // the start of the line after it; 0: no previous answer
+    LineCol previous_;
 };
 
 // Width of a code point in a terminal: 2 for East Asian wide/full-width, 0 for combining and

@@ -127,5 +127,61 @@ expect_true "explain: both languages, a Chinese locale's first" [ "$(line_of "$b
 both_en=$(LC_ALL=C "$xxgk" explain XG2001)
 expect_true "explain: both languages, English first otherwise" [ "$(line_of "$both_en" '^formula')" -lt "$(line_of "$both_en" '^公式')" ]
 
+# Batches: -j, output order, aggregate and per-input outputs, unreadable inputs, progress.
+same_for_1_and_2_jobs() {  # FORMAT ARGS...: stdout and stderr of -j 1 and -j 2 byte for byte
+    local name=$1
+    shift
+    "$xxgk" "$@" -j 1 >"$work/j1.$name.out" 2>"$work/j1.$name.err"
+    "$xxgk" "$@" -j 2 >"$work/j2.$name.out" 2>"$work/j2.$name.err"
+    [ -s "$work/j1.$name.out" ] && cmp -s "$work/j1.$name.out" "$work/j2.$name.out" && cmp -s "$work/j1.$name.err" "$work/j2.$name.err"
+}
+expect_true "-j 1 and -j 2: the same csv" same_for_1_and_2_jobs csv compile --emit csv "$corpus" "$corpus"
+expect_true "-j 1 and -j 2: the same jsonl" same_for_1_and_2_jobs jsonl compile --emit jsonl "$corpus"
+expect_true "-j 1 and -j 2: the same gcc diagnostics" same_for_1_and_2_jobs gcc check --format gcc "$corpus" "$corpus"
+expect_true "-j 1 and -j 2: the same sarif" same_for_1_and_2_jobs sarif check --format sarif "$corpus"
+expect_true "-j 1 and -j 2: the same json diagnostics" same_for_1_and_2_jobs json check --format json "$corpus"
+expect_true "--format json of a batch is one array" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/j2.json.out"
+expect "the batch summary" 1 '^[0-9]+ files: [0-9]+ compiled \([0-9]+ on the 2019 form' -- check --format gcc --lang en "$corpus/seeds"
+expect "the most frequent codes" 1 '^most frequent: XG2001 ×1$' -- check --format gcc --lang en "$corpus/seeds"
+expect_not "no batch summary with --quiet" 1 'files: ' -- check --format gcc --quiet "$corpus/seeds"
+expect_not "no batch summary for one file" 1 'files: ' -- check --format gcc "$seed000"
+expect "-j must be positive" 2 '' -- check -j 0 "$seed000"
+seed001=$(ls "$corpus"/seeds/001_*.txt)
+"$xxgk" compile --emit csv -o "$work/batch.csv" "$seed000" "$work/no-such-file.txt" "$seed001" 2>"$work/batch.err"
+code=$?
+expect_true "an unreadable input: exit 2" [ "$code" = 2 ]
+expect_true "an unreadable input: reported" grep -q 'no-such-file.txt.*\[XG0001\]' "$work/batch.err"
+expect_true "an unreadable input: the batch goes on" grep -q "^$seed001," "$work/batch.csv"
+expect_true "an unreadable input: the others in order" [ "$(cut -d, -f1 "$work/batch.csv" | uniq | tr '\n' ' ')" = "file $seed000 $seed001 " ]
+expect_true "an aggregate file leaves no temporary file" [ -z "$(ls "$work" | grep '\.tmp')" ]
+mkdir "$work/per-input"
+"$xxgk" compile --emit csv -o "$work/per-input" "$corpus/seeds" 2>/dev/null
+expect_true "-o DIR: one csv per input" [ "$(ls "$work/per-input" | grep -c '\.csv$')" = "$reports" ]
+expect_true "-o DIR: each with the header" [ "$(head -1 "$work/per-input/$(basename "$seed001" .txt).csv")" = "$(printf 'file,template,table,row,column,value,unit,raw,line,col\r')" ]
+"$xxgk" compile --emit jsonl -o "$work/per-input-jsonl/" "$corpus/seeds" 2>/dev/null
+expect_true "-o DIR/: one jsonl per input" [ "$(cat "$work/per-input-jsonl"/*.jsonl | wc -l)" = "$reports" ]
+mkfifo "$work/pipe.csv"
+cat "$work/pipe.csv" >"$work/from-pipe.csv" &
+"$xxgk" compile --emit csv -o "$work/pipe.csv" "$seed001" 2>/dev/null
+wait
+expect_true "-o a pipe: written through, not replaced" bash -c '[ -p "$1" ] && [ "$(wc -l <"$2")" -gt 100 ]' _ "$work/pipe.csv" "$work/from-pipe.csv"
+ln -s linked.csv "$work/link.csv"
+"$xxgk" compile --emit csv -o "$work/link.csv" "$seed001" 2>/dev/null
+expect_true "-o a symbolic link: the file it names is written" bash -c '[ -L "$1" ] && [ -s "$2" ]' _ "$work/link.csv" "$work/linked.csv"
+"$xxgk" compile --emit csv -o /dev/full/cells.csv "$seed000" 2>/dev/null
+code=$?
+expect_true "an output that cannot be written: exit 2" [ "$code" = 2 ]
+# The progress bar shows after a third of a second, so the batch must take longer than that.
+many=()
+for _ in $(seq 30); do many+=("$corpus"); done
+"$xxgk" check --format gcc -q -j 1 "${many[@]}" >/dev/null 2>"$work/progress.err"
+expect_true "no progress bar when stderr is not a terminal" [ ! -s "$work/progress.err" ]
+if command -v script >/dev/null; then
+    script -qec "$xxgk check --format gcc -j 1 ${many[*]} >/dev/null" /dev/null >"$work/tty.out"
+    expect_true "a progress bar on a terminal" grep -q 'files/s' "$work/tty.out"
+    script -qec "$xxgk check --format gcc -q -j 1 ${many[*]} >/dev/null" /dev/null >"$work/tty-quiet.out"
+    expect_true "no progress bar with --quiet" [ ! -s "$work/tty-quiet.out" ]
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
