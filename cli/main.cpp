@@ -151,9 +151,9 @@ private:
         return true;
     }
 
-    // An output that cannot be written is reported as an input that cannot be read (XG0001, exit 2).
+    // An output that cannot be written (XG0011) ends the run like an unreadable input: exit 2.
     void cannot_write(const std::string& target, const std::string& error) {
-        const auto d = diag::make(diag::Code::XG0001, {}, {target + ": cannot write: " + error});
+        const auto d = diag::make(diag::Code::XG0011, {}, {target, error});
         const backends::FileDiagnostic fd{nullptr, target, &d};
         write_diagnostics(std::span(&fd, 1));
         counts_.add(d.severity);
