@@ -144,6 +144,9 @@ std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
 }
 
 Lexicon::Lexicon(const tpl::Template& form) : form_(&form) {
+    for (const char c : {' ', '#', '*'}) heading_start_[static_cast<unsigned char>(c)] = true;
+    for (const auto& section : form.sections)
+        if (!section.numeral.empty()) heading_start_[static_cast<unsigned char>(section.numeral.front())] = true;
     tables_.reserve(form.tables.size());
     for (const auto& t : form.tables) tables_.emplace_back(t);
     auto add_ending = [&](std::string_view title) {
@@ -164,6 +167,7 @@ Lexicon::Lexicon(const tpl::Template& form) : form_(&form) {
 }
 
 std::optional<Lexicon::Numbered> Lexicon::numbered(std::string_view text) const {
+    if (text.empty() || !heading_start_[static_cast<unsigned char>(text.front())]) return std::nullopt;
     std::size_t i = 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '#' || text[i] == '*')) ++i;
     const std::string_view rest = text.substr(i);

@@ -2,6 +2,7 @@
 // The words the grammar looks for, taken from the template data and folded the way report text
 // is folded: section headings, and per table its anchors (block titles, header and column
 // labels, row labels, with every variant). Plain C++, no PEGTL: the rules call into it.
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,9 @@ private:
     const tpl::Template* form_;
     std::vector<TableLexicon> tables_;
     std::vector<std::string> title_endings_;  // the last two characters of every title and variant
+    // Bytes a heading can start with (its numeral's first byte, or the spaces and Markdown marks
+    // before it): the grammar asks at every character of the text, and this answers most of them.
+    std::array<bool, 256> heading_start_{};
 };
 
 // The one Lexicon of each template, built on first use.

@@ -91,8 +91,9 @@ struct page_trailer_start {
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, const DocumentState& st) {
         if (st.current_section != 6) return false;
-        const std::string_view rest(in.current(), in.size(0));
-        if (!Lexicon::is_page_chrome(rest.substr(0, rest.find('\n')))) return false;
+        // The markers are short and hold no line break: no need to find the line's end, which on
+        // a one-line page would be a scan to the end of the file at every character.
+        if (!Lexicon::is_page_chrome(std::string_view(in.current(), in.size(0)))) return false;
         return Lexicon::heading_may_follow(std::string_view(st.text_begin, static_cast<std::size_t>(in.current() - st.text_begin)));
     }
 };
