@@ -93,6 +93,8 @@ TableLexicon::TableLexicon(const tpl::Table& table) : table_(&table) {
         if (a.label.size() != b.label.size()) return a.label.size() > b.label.size();
         return a.kind == ast::ItemKind::RowLabel && b.kind != ast::ItemKind::RowLabel;
     });
+    for (const auto& a : anchors_)
+        if (!a.label.empty()) by_first_[a.label[0]].push_back(&a);
 }
 
 std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
@@ -105,11 +107,13 @@ std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
     const char32_t first_char = canonical_punct(static_cast<char32_t>(first));
     std::optional<AnchorMatch> slipped;  // the longest label read with an OCR slip
     std::size_t slipped_size = 0;
-    for (const auto& anchor : anchors_) {
+    const auto candidates = by_first_.find(first_char);
+    if (candidates == by_first_.end()) return std::nullopt;
+    for (const Anchor* a : candidates->second) {
+        const Anchor& anchor = *a;
         // A long label read with a slip beats a shorter one read exactly: the truncated variant
         // （二）部分公开 must not cut （二）部分公开（区分处理的…）short.
         if (slipped && anchor.label.size() < slipped_size) break;
-        if (anchor.label.empty() || anchor.label[0] != first_char) continue;
         const int allowed = anchor.label.size() >= kMinSlipLabel ? 1 : 0;
         std::int32_t i = first_end;
         std::size_t k = 1;
@@ -171,7 +175,10 @@ std::optional<Lexicon::Numbered> Lexicon::numbered(std::string_view text) const 
     std::size_t i = 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '#' || text[i] == '*')) ++i;
     const std::string_view rest = text.substr(i);
+    if (rest.empty() || !heading_start_[static_cast<unsigned char>(rest.front())]) return std::nullopt;
     for (const auto& section : form_->sections) {
+        // The second byte by hand before the whole numeral: most text fails there.
+        if (section.numeral.size() > 1 && rest.size() > 1 && rest[1] != section.numeral[1]) continue;
         if (!rest.starts_with(section.numeral)) continue;
         std::string_view title = rest.substr(section.numeral.size());
         // 一、总体情况 / 一.总体情况 / 一 总体情况

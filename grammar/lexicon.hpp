@@ -3,6 +3,7 @@
 // is folded: section headings, and per table its anchors (block titles, header and column
 // labels, row labels, with every variant). Plain C++, no PEGTL: the rules call into it.
 #include <array>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,9 @@ private:
     };
     const tpl::Table* table_;
     std::vector<Anchor> anchors_;  // longest first, so a label wins over its truncated variant
+    // The anchors by their first character, each list in the order of anchors_: a label's first
+    // character must match exactly, and the grammar asks at every character of a table.
+    std::unordered_map<char32_t, std::vector<const Anchor*>> by_first_;
 };
 
 // A heading found inside a line: its section and its length in bytes, numeral to title end.
