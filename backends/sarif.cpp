@@ -130,20 +130,27 @@ public:
             related.push_back(std::move(location));
         }
         if (!related.empty()) result["relatedLocations"] = std::move(related);
-        json fixes = json::array();
-        for (const auto& f : fd.file ? std::span(d.fixes) : std::span<const diag::Fix>()) {
-            json replacement;
-            replacement["deletedRegion"] = region(*fd.file, f.span);
-            replacement["insertedContent"]["text"] = f.replacement;
+        // A diagnostic's fixes are one repair (diagnostic.hpp): one SARIF fix whose replacements
+        // are applied together, described by the fixes' messages in order.
+        if (fd.file != nullptr && !d.fixes.empty()) {
+            json replacements = json::array();
+            std::string description;
+            for (const auto& f : d.fixes) {
+                json replacement;
+                replacement["deletedRegion"] = region(*fd.file, f.span);
+                replacement["insertedContent"]["text"] = f.replacement;
+                replacements.push_back(std::move(replacement));
+                if (!description.empty()) description += "; ";
+                description += diag::message(f, options_.lang);
+            }
             json change;
             change["artifactLocation"] = artifact;
-            change["replacements"] = json::array({std::move(replacement)});
+            change["replacements"] = std::move(replacements);
             json fix;
-            fix["description"]["text"] = diag::message(f, options_.lang);
+            fix["description"]["text"] = std::move(description);
             fix["artifactChanges"] = json::array({std::move(change)});
-            fixes.push_back(std::move(fix));
+            result["fixes"] = json::array({std::move(fix)});
         }
-        if (!fixes.empty()) result["fixes"] = std::move(fixes);
         append(results_, result);
     }
 

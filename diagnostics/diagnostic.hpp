@@ -43,7 +43,9 @@ struct Related {
     std::vector<std::string> args;
 };
 
-// A suggested replacement of the text at `span`, with what it does in words.
+// A suggested replacement of the text at `span`, with what it does in words. The fixes of one
+// diagnostic are one repair, to be applied together (the two cells of a blamed （七）总计 row):
+// SARIF makes them one fix, the language server one code action.
 struct Fix {
     Span span;
     std::string replacement;

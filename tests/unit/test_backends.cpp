@@ -255,6 +255,24 @@ BOOST_AUTO_TEST_CASE(locations_related_locations_and_fixes) {
     BOOST_TEST(replacement["insertedContent"]["text"] == "3");
 }
 
+BOOST_AUTO_TEST_CASE(a_diagnostics_fixes_are_one_sarif_fix) {
+    // Two blamed cells of one row repaired together: x from 1 to 2 at byte 6 and z from 4 to 5
+    // at byte 14 ("a | 1 | 2 | 4" as line 2).
+    auto d = row_sum();
+    d.fixes = {{diag::Span{6, 7}, "2", diag::NoteId::fix_value, {"a · x", "1", "2"}},
+               {diag::Span{14, 15}, "5", diag::NoteId::fix_value, {"a · z", "4", "5"}}};
+    const backends::FileDiagnostic fd{&kRow, "t.txt", &d};
+    const auto fixes = sarif(std::span(&fd, 1))["runs"][0]["results"][0]["fixes"];
+    BOOST_TEST_REQUIRE(fixes.size() == 1u);
+    BOOST_TEST(fixes[0]["description"]["text"] == "change a · x from 1 to 2; change a · z from 4 to 5");
+    const auto& replacements = fixes[0]["artifactChanges"][0]["replacements"];
+    BOOST_TEST_REQUIRE(replacements.size() == 2u);
+    BOOST_TEST(replacements[0]["deletedRegion"]["startColumn"] == 5);
+    BOOST_TEST(replacements[0]["insertedContent"]["text"] == "2");
+    BOOST_TEST(replacements[1]["deletedRegion"]["startColumn"] == 13);
+    BOOST_TEST(replacements[1]["insertedContent"]["text"] == "5");
+}
+
 BOOST_AUTO_TEST_CASE(columns_count_code_points_or_utf16_units) {
     // U+20000 is 4 bytes, 1 code point, 2 UTF-16 units and 2 columns; the 5 after it is at byte 4.
     const source::SourceFile file("t.txt", "𠀀5\n");
