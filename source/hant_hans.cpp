@@ -51,6 +51,11 @@ constexpr PhraseOverride overrides[] = {
     // 著 alone is 着 (wear, -ing); as "write, marked" it stays 著.
     {U"著作", U"著作"},
     {U"顯著", U"显著"},
+    {U"著名", U"著名"},
+    {U"卓著", U"卓著"},
+    // 畫 alone is 画 (picture); as "plan" mainland writes 划, as ICU's phrase rules do.
+    {U"計畫", U"计划"},
+    {U"規畫", U"规划"},
     // 乾 alone is 干 (dry); as "heaven" and in names it stays 乾.  ICU itself
     // gets 乾隆 wrong.
     {U"乾坤", U"乾坤"},

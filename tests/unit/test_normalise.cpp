@@ -60,9 +60,9 @@ BOOST_AUTO_TEST_CASE(simplified_documents_are_not_converted) {
 }
 
 BOOST_AUTO_TEST_CASE(phrase_overrides_in_traditional_documents) {
-    const auto n = normalise("政府資訊公開，諮詢顯著增加，已答覆", 0);
+    const auto n = normalise("政府資訊公開，諮詢顯著增加，已答覆；按工作計畫與規畫，成效卓著", 0);
     BOOST_TEST(n.traditional);
-    BOOST_TEST(n.text == "政府资讯公开,咨询显著增加,已答复");
+    BOOST_TEST(n.text == "政府资讯公开,咨询显著增加,已答复;按工作计划与规划,成效卓著");
 }
 
 BOOST_AUTO_TEST_CASE(bom_is_skipped_and_offsets_count_from_the_file_start) {
