@@ -37,17 +37,7 @@ int main() {
         }
         for (const auto& t : form->tables) {
             for (const auto h : t.header_labels) words.insert(std::string(h));
-            for (const auto& b : t.blocks) {
-                if (!b.title.empty()) words.insert(std::string(b.title));
-                for (const auto& c : b.columns) {
-                    words.insert(std::string(c.label));
-                    for (const auto v : c.variants) words.insert(std::string(v));
-                }
-            }
-            for (const auto& r : t.rows) {
-                words.insert(std::string(r.label));
-                for (const auto v : r.variants) words.insert(std::string(v));
-            }
+            for (const auto label : t.labels()) words.insert(std::string(label));
         }
     }
     for (const auto& w : words) std::cout << quoted(w) << '\n';

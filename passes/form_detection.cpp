@@ -14,19 +14,8 @@ namespace xxgk::passes {
 namespace {
 
 void add_labels(const tpl::Template& form, std::set<std::string>& out) {
-    for (const auto& table : form.tables) {
-        for (const auto& block : table.blocks) {
-            if (!block.title.empty()) out.insert(grammar::fold(block.title));
-            for (const auto& column : block.columns) {
-                out.insert(grammar::fold(column.label));
-                for (const auto v : column.variants) out.insert(grammar::fold(v));
-            }
-        }
-        for (const auto& row : table.rows) {
-            out.insert(grammar::fold(row.label));
-            for (const auto v : row.variants) out.insert(grammar::fold(v));
-        }
-    }
+    for (const auto& table : form.tables)
+        for (const auto label : table.labels()) out.insert(grammar::fold(label));
 }
 
 // Per form, the folded labels no other form has, and that no other form's label contains

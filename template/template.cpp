@@ -15,6 +15,22 @@ std::optional<std::size_t> Table::column_index(std::size_t row, std::string_view
     return std::nullopt;
 }
 
+std::vector<std::string_view> Table::labels() const {
+    std::vector<std::string_view> out;
+    for (const auto& block : blocks) {
+        if (!block.title.empty()) out.push_back(block.title);
+        for (const auto& column : block.columns) {
+            out.push_back(column.label);
+            out.insert(out.end(), column.variants.begin(), column.variants.end());
+        }
+    }
+    for (const auto& row : rows) {
+        out.push_back(row.label);
+        out.insert(out.end(), row.variants.begin(), row.variants.end());
+    }
+    return out;
+}
+
 const Table* Template::table(TableKind kind) const {
     for (const auto& t : tables)
         if (t.kind == kind) return &t;

@@ -56,6 +56,9 @@ struct Table {
     bool values_in_one_run = false;
 
     [[nodiscard]] std::span<const Column> columns_of(std::size_t row) const { return blocks[rows[row].block].columns; }
+    // Every label a report may write for this table's blocks, columns and rows, variants included
+    // (header labels are not among them: they name no cell).
+    [[nodiscard]] std::vector<std::string_view> labels() const;
     [[nodiscard]] std::optional<std::size_t> row_index(std::string_view row_id) const;
     [[nodiscard]] std::optional<std::size_t> column_index(std::size_t row, std::string_view column_id) const;
 };
