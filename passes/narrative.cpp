@@ -356,6 +356,42 @@ std::vector<Claim> read_claims(std::string_view prose, const Context& context) {
 
 bool mentions_fees(std::string_view prose) { return has_any(prose, {"处理费", "收费", "费用", "缴费"}); }
 
+namespace {
+
+std::vector<std::string_view> columns_of(std::optional<Applicants> applicants) {
+    if (!applicants) return {"total"};
+    switch (*applicants) {
+        case Applicants::Natural: return {"natural"};
+        case Applicants::LegalPersons: return {"commercial", "research", "public_welfare", "legal_service", "other_org"};
+        case Applicants::Commercial: return {"commercial"};
+        case Applicants::Research: return {"research"};
+        case Applicants::PublicWelfare: return {"public_welfare"};
+        case Applicants::LegalService: return {"legal_service"};
+    }
+    return {};
+}
+
+}  // namespace
+
+StatedCells cells_of(const Claim& claim) {
+    auto applications = [&](std::string_view row) {
+        StatedCells s{tpl::TableKind::Applications, {}};
+        for (const auto column : columns_of(claim.applicants)) s.cells.emplace_back(row, column);
+        return s;
+    };
+    switch (claim.quantity) {
+        case Quantity::Received: return applications("1");
+        case Quantity::CarriedOver: return applications("2");
+        case Quantity::Handled: return applications("3.7");
+        case Quantity::CarriedForward: return applications("4");
+        case Quantity::Review: return {tpl::TableKind::ReviewLitigation, {{"review", "total"}}};
+        case Quantity::Litigation:
+            return {tpl::TableKind::ReviewLitigation, {{"lit_direct", "total"}, {"lit_after_review", "total"}}};
+    }
+    return {};
+}
+
+
 }  // namespace xxgk::passes::narrative
 
 namespace xxgk::passes {
@@ -393,42 +429,6 @@ bool inside_table(const ast::Report& report, diag::Span span) {
             if (overlaps(cell.span)) return true;
     }
     return false;
-}
-
-std::vector<std::string_view> columns_of(std::optional<Applicants> applicants) {
-    if (!applicants) return {"total"};
-    switch (*applicants) {
-        case Applicants::Natural: return {"natural"};
-        case Applicants::LegalPersons: return {"commercial", "research", "public_welfare", "legal_service", "other_org"};
-        case Applicants::Commercial: return {"commercial"};
-        case Applicants::Research: return {"research"};
-        case Applicants::PublicWelfare: return {"public_welfare"};
-        case Applicants::LegalService: return {"legal_service"};
-    }
-    return {};
-}
-
-struct Stated {
-    tpl::TableKind table;
-    std::vector<std::pair<std::string_view, std::string_view>> cells;  // row id, column id
-};
-
-Stated cells_of(const Claim& claim) {
-    auto applications = [&](std::string_view row) {
-        Stated s{tpl::TableKind::Applications, {}};
-        for (const auto column : columns_of(claim.applicants)) s.cells.emplace_back(row, column);
-        return s;
-    };
-    switch (claim.quantity) {
-        case Quantity::Received: return applications("1");
-        case Quantity::CarriedOver: return applications("2");
-        case Quantity::Handled: return applications("3.7");
-        case Quantity::CarriedForward: return applications("4");
-        case Quantity::Review: return {tpl::TableKind::ReviewLitigation, {{"review", "total"}}};
-        case Quantity::Litigation:
-            return {tpl::TableKind::ReviewLitigation, {{"lit_direct", "total"}, {"lit_after_review", "total"}}};
-    }
-    return {};
 }
 
 diag::Code code_of(const Claim& claim) {
@@ -469,7 +469,7 @@ const ast::Cell* cell_at(const ast::Report& report, tpl::TableKind kind, std::st
 }
 
 void compare(ast::Report& report, const Claim& claim, diag::Span at) {
-    const Stated stated = cells_of(claim);
+    const narrative::StatedCells stated = narrative::cells_of(claim);
     std::vector<const ast::Cell*> cells;
     std::int64_t total = 0;
     for (const auto& [row, column] : stated.cells) {

@@ -3,9 +3,12 @@
 // "涉及自然人72件", "行政复议36起", "未收到公开政府信息的申请". Reading them is kept apart from
 // comparing them with the tables so that tricky prose can be tested on its own.
 #include <cstdint>
+#include <utility>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "template.hpp"
 
 namespace xxgk::passes::narrative {
 
@@ -42,6 +45,13 @@ struct Context {
 // figure is read only when its subject is unmistakable; anything comparative, approximate,
 // partial or about another year is left alone.
 std::vector<Claim> read_claims(std::string_view prose, const Context& context);
+
+// The cells a claim speaks of (format.md §5 TEXT): row and column ids of table 三 or 四.
+struct StatedCells {
+    tpl::TableKind table;
+    std::vector<std::pair<std::string_view, std::string_view>> cells;  // row id, column id
+};
+StatedCells cells_of(const Claim& claim);
 
 // True when the prose speaks of charging fees at all (信息处理费, 收费, 费用 …), whatever it says
 // about them: "未收取信息处理费" reports the fees as much as "收取信息处理费200元" does.

@@ -10,37 +10,8 @@ namespace xxgk::passes {
 
 namespace {
 
-using narrative::Applicants;
-using narrative::Quantity;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// The cells of table 三 or 四 a narrative claim speaks of (format.md §5 TEXT).
-std::vector<std::pair<std::string_view, std::string_view>> claimed_cells(const narrative::Claim& claim) {
-    std::vector<std::string_view> columns = {"total"};
-    if (claim.applicants) {
-        switch (*claim.applicants) {
-            case Applicants::Natural: columns = {"natural"}; break;
-            case Applicants::LegalPersons: columns = {"commercial", "research", "public_welfare", "legal_service", "other_org"}; break;
-            case Applicants::Commercial: columns = {"commercial"}; break;
-            case Applicants::Research: columns = {"research"}; break;
-            case Applicants::PublicWelfare: columns = {"public_welfare"}; break;
-            case Applicants::LegalService: columns = {"legal_service"}; break;
-        }
-    }
-    std::string_view row;
-    switch (claim.quantity) {
-        case Quantity::Received: row = "1"; break;
-        case Quantity::CarriedOver: row = "2"; break;
-        case Quantity::Handled: row = "3.7"; break;
-        case Quantity::CarriedForward: row = "4"; break;
-        case Quantity::Review: return {{"review", "total"}};
-        case Quantity::Litigation: return {{"lit_direct", "total"}, {"lit_after_review", "total"}};
-    }
-    std::vector<std::pair<std::string_view, std::string_view>> cells;
-    for (const auto column : columns) cells.emplace_back(row, column);
-    return cells;
-}
 
 // The two-character words of `label` (folded) that are Han characters.
 std::vector<std::string> han_pairs(std::string_view label) {
@@ -184,7 +155,9 @@ std::vector<StatedFigure> stated_figures(const ast::Report& report, const tpl::T
     std::vector<StatedFigure> figures;
     if (table.kind != tpl::TableKind::ActiveDisclosure) {
         for (const auto& claim : narrative::read_claims(prose, {report.year, false})) {
-            const auto cells = claimed_cells(claim);
+            const auto stated = narrative::cells_of(claim);
+            if (stated.table != table.kind) continue;
+            const auto& cells = stated.cells;
             StatedFigure f{{}, claim.value, span_of(claim.begin, claim.end)};
             for (const auto& [row_id, column_id] : cells) {
                 const auto row = table.row_index(row_id);
