@@ -3,9 +3,9 @@
 // "涉及自然人72件", "行政复议36起", "未收到公开政府信息的申请". Reading them is kept apart from
 // comparing them with the tables so that tricky prose can be tested on its own.
 #include <cstdint>
-#include <utility>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "template.hpp"
