@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <iterator>
@@ -29,8 +30,7 @@ constexpr char32_t first = std::begin(table)->traditional;
 constexpr char32_t last = std::rbegin(table)->traditional;
 
 // One bit per code point of [first, last]: whether the table has it. Normalisation asks for every
-// Han character of every report (traditional_share), and almost all of them are not in the table:
-// a bit answers that without the binary search.
+// Han character of every report, and almost all of them are not in the table: a bit answers that.
 constexpr std::size_t kBitmapWords = (last - first) / 64 + 1;
 constexpr std::array<std::uint64_t, kBitmapWords> in_table = [] {
     std::array<std::uint64_t, kBitmapWords> bits{};
@@ -38,13 +38,27 @@ constexpr std::array<std::uint64_t, kBitmapWords> in_table = [] {
     return bits;
 }();
 
-bool has(char32_t c) noexcept {
-    return c >= first && c <= last && (in_table[(c - first) / 64] >> ((c - first) % 64) & 1) != 0;
-}
+// How many entries the words before each word of `in_table` hold: with the bits below c in its
+// own word, the index of c's entry (the table is in code point order), instead of a binary
+// search for every character a traditional document converts.
+constexpr std::array<std::uint16_t, kBitmapWords> entries_before = [] {
+    static_assert(std::size(table) <= 0xFFFF);
+    std::array<std::uint16_t, kBitmapWords> counts{};
+    std::uint16_t count = 0;
+    for (std::size_t w = 0; w < kBitmapWords; ++w) {
+        counts[w] = count;
+        count = static_cast<std::uint16_t>(count + std::popcount(in_table[w]));
+    }
+    return counts;
+}();
 
 const Entry* find(char32_t c) noexcept {
-    if (!has(c)) return nullptr;
-    return std::ranges::lower_bound(table, c, {}, &Entry::traditional);
+    if (c < first || c > last) return nullptr;
+    const std::size_t bit = c - first;
+    const std::uint64_t word = in_table[bit / 64];
+    const std::uint64_t below = word & ((std::uint64_t{1} << (bit % 64)) - 1);
+    if ((word >> (bit % 64) & 1) == 0) return nullptr;
+    return &table[entries_before[bit / 64] + static_cast<std::size_t>(std::popcount(below))];
 }
 
 constexpr PhraseOverride overrides[] = {
@@ -76,6 +90,22 @@ static_assert(std::ranges::all_of(overrides, [](const PhraseOverride& o) {
     return !o.traditional.empty() && o.traditional.size() == o.simplified.size();
 }));
 
+// One bit per code point of [first, last]: whether one of the overrides starts with it. With
+// `in_table`, what a traditional document's copy loop asks of every Han character.
+constexpr std::array<std::uint64_t, kBitmapWords> starts_override = [] {
+    std::array<std::uint64_t, kBitmapWords> bits{};
+    for (const auto& o : overrides) {
+        const char32_t c = o.traditional.front();
+        if (c < first || c > last) throw "an override starts outside the table's range: widen the bitmap";
+        bits[(c - first) / 64] |= std::uint64_t{1} << ((c - first) % 64);
+    }
+    return bits;
+}();
+
+bool test(const std::array<std::uint64_t, kBitmapWords>& bits, char32_t c) noexcept {
+    return c >= first && c <= last && (bits[(c - first) / 64] >> ((c - first) % 64) & 1) != 0;
+}
+
 }  // namespace
 
 char32_t to_simplified(char32_t c) noexcept {
@@ -83,7 +113,15 @@ char32_t to_simplified(char32_t c) noexcept {
     return e ? e->simplified : c;
 }
 
-bool is_traditional(char32_t c) noexcept { return has(c); }
+bool is_traditional(char32_t c) noexcept { return find(c) != nullptr; }
+
+bool starts_phrase_override(char32_t c) noexcept { return test(starts_override, c); }
+
+bool changes_in_traditional_text(char32_t c) noexcept {
+    if (c < first || c > last) return false;
+    const std::size_t w = (c - first) / 64;
+    return ((in_table[w] | starts_override[w]) >> ((c - first) % 64) & 1) != 0;
+}
 
 std::span<const PhraseOverride> phrase_overrides() noexcept { return overrides; }
 

@@ -34,4 +34,11 @@ struct PhraseOverride {
 // precedence over the character map.
 std::span<const PhraseOverride> phrase_overrides() noexcept;
 
+// True when c is the first character of one of the phrase overrides.
+bool starts_phrase_override(char32_t c) noexcept;
+
+// is_traditional(c) || starts_phrase_override(c) in one look-up: whether a traditional document's
+// character needs more than copying.
+bool changes_in_traditional_text(char32_t c) noexcept;
+
 }  // namespace xxgk::source

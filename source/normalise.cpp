@@ -1,5 +1,6 @@
 #include "normalise.hpp"
 
+#include <algorithm>
 #include <unicode/utf8.h>
 
 #include "hant_hans.hpp"
@@ -8,10 +9,10 @@ namespace xxgk::source {
 
 namespace {
 
-// A document counts as traditional when at least this share of its Han characters has a
-// different simplified form. The traditional seed scores 0.30; simplified reports score under
-// 0.01 (显著 and 乾坤 use characters ICU also maps), so the threshold sits well between.
-constexpr double kTraditionalThreshold = 0.10;
+// A document counts as traditional when at least one in kTraditionalOneIn of its Han characters
+// has a different simplified form. The traditional seed scores 0.30; simplified reports score
+// under 0.01 (显著 and 乾坤 use characters ICU also maps), so the threshold sits well between.
+constexpr std::size_t kTraditionalOneIn = 10;
 
 bool is_han(UChar32 c) {
     return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
@@ -73,9 +74,12 @@ public:
 
 private:
     // Most of a report needs no change: copy it in one piece, so that the per-character work
-    // below runs only where something is folded, converted or dropped.
+    // below runs only where something is folded, converted or dropped. A traditional character
+    // whose simplified form has as many bytes is converted on the way: the stretch still maps
+    // byte for byte onto the original, so it stays one piece of the map.
     void copy_unchanged() {
         const std::int32_t start = i_;
+        std::int32_t copied = start;  // the text before this is in out_.text already
         while (i_ < length_) {
             const std::uint8_t b = s_[i_];
             if (b < 0x80) {
@@ -83,11 +87,23 @@ private:
                 ++i_;
                 continue;
             }
-            // In a simplified document nothing in U+4000..U+9FFF changes, and most of a report is
-            // Han characters there: a well-formed sequence with one of their lead bytes (E4–E9,
-            // which have no overlong or surrogate forms) is copied without being decoded.
-            if (!traditional_ && b >= 0xE4 && b <= 0xE9 && i_ + 2 < length_ && (s_[i_ + 1] & 0xC0) == 0x80 &&
-                (s_[i_ + 2] & 0xC0) == 0x80) {
+            // Most of a report is Han characters in U+4000..U+9FFF: a well-formed sequence with one
+            // of their lead bytes (E4–E9, which have no overlong or surrogate forms) needs no
+            // decoding in a simplified document, where none of them changes, and only a look-up
+            // in a traditional one.
+            if (b >= 0xE4 && b <= 0xE9 && i_ + 2 < length_ && (s_[i_ + 1] & 0xC0) == 0x80 && (s_[i_ + 2] & 0xC0) == 0x80) {
+                if (traditional_) {
+                    const auto c = static_cast<char32_t>((b & 0x0F) << 12 | (s_[i_ + 1] & 0x3F) << 6 | (s_[i_ + 2] & 0x3F));
+                    if (changes_in_traditional_text(c)) {
+                        const char32_t simplified = to_simplified(c);
+                        if (starts_phrase_override(c) || simplified < 0x800 || simplified > 0xFFFF || gloss_may_follow(i_ + 3)) break;
+                        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i_ - copied));
+                        append_utf8(static_cast<UChar32>(simplified));
+                        i_ += 3;
+                        copied = i_;
+                        continue;
+                    }
+                }
                 i_ += 3;
                 continue;
             }
@@ -97,27 +113,29 @@ private:
             i_ = next;
         }
         if (i_ == start) return;
-        out_.text.append(reinterpret_cast<const char*>(s_ + start), static_cast<std::size_t>(i_ - start));
+        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i_ - copied));
         out_.map.append(static_cast<std::uint32_t>(i_ - start), static_cast<std::uint32_t>(i_ - start));
+    }
+
+    // An opening parenthesis, where skip_pinyin_gloss looks for a gloss.
+    bool gloss_may_follow(std::int32_t at) const {
+        return at < length_ && (s_[at] == '(' || (at + 2 < length_ && s_[at] == 0xEF && s_[at + 1] == 0xBC && s_[at + 2] == 0x88));
     }
 
     bool needs_change(UChar32 c) const {
         return (c >= 0xFF01 && c <= 0xFF5E) || is_space(c) || is_zero_width(c) ||
-               (traditional_ && (is_traditional(static_cast<char32_t>(c)) || starts_phrase(c)));
+               (traditional_ && changes_in_traditional_text(static_cast<char32_t>(c)));
     }
 
-    static bool starts_phrase(UChar32 c) {
-        for (const auto& phrase : phrase_overrides())
-            if (static_cast<UChar32>(phrase.traditional.front()) == c) return true;
-        return false;
-    }
-
-    void emit(UChar32 c, std::int32_t original_len) {
-        const auto before = out_.text.size();
+    void append_utf8(UChar32 c) {
         char buf[4];
         std::int32_t n = 0;
         U8_APPEND_UNSAFE(buf, n, c);
         out_.text.append(buf, static_cast<std::size_t>(n));
+    }
+    void emit(UChar32 c, std::int32_t original_len) {
+        const auto before = out_.text.size();
+        append_utf8(c);
         out_.map.append(static_cast<std::uint32_t>(out_.text.size() - before), static_cast<std::uint32_t>(original_len));
     }
     void drop(std::int32_t original_len) { out_.map.append(0, static_cast<std::uint32_t>(original_len)); }
@@ -134,6 +152,7 @@ private:
     bool try_phrase() {
         std::int32_t after_first;
         const UChar32 first = peek(i_, after_first);
+        if (first < 0 || !starts_phrase_override(static_cast<char32_t>(first))) return false;
         for (const auto& phrase : phrase_overrides()) {
             if (static_cast<UChar32>(phrase.traditional.front()) != first) continue;
             std::int32_t at = i_;
@@ -201,24 +220,36 @@ private:
 
 }  // namespace
 
-double traditional_share(std::string_view utf8) {
+// Whether at least one in kTraditionalOneIn of the Han characters has a different simplified
+// form. The answer is often certain long before the end: once the traditional characters reach the
+// threshold even if everything left were Han, or once they could not reach it even if everything
+// left were traditional, the rest of the text cannot change it. Every Han character takes at
+// least three bytes, which bounds how many are left.
+bool written_in_traditional(std::string_view utf8) {
     const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
     const auto length = static_cast<std::int32_t>(utf8.size());
+    constexpr std::int32_t kCheckEvery = 1024;  // bytes between two looks at whether it is decided
     std::int32_t i = 0;
     std::size_t han = 0, traditional = 0;
     while (i < length) {
-        if (s[i] < 0x80) { ++i; continue; }
-        const UChar32 c = next_code_point(s, i, length);
-        if (!is_han(c)) continue;
-        ++han;
-        if (is_traditional(static_cast<char32_t>(c))) ++traditional;
+        const std::int32_t block_end = std::min(length, i + kCheckEvery);
+        while (i < block_end) {
+            if (s[i] < 0x80) { ++i; continue; }
+            const UChar32 c = next_code_point(s, i, length);
+            if (!is_han(c)) continue;
+            ++han;
+            if (is_traditional(static_cast<char32_t>(c))) ++traditional;
+        }
+        const auto most_han_left = static_cast<std::size_t>(length - i) / 3;
+        if (traditional > 0 && kTraditionalOneIn * traditional >= han + most_han_left) return true;
+        if (kTraditionalOneIn * (traditional + most_han_left) < han) return false;
     }
-    return han == 0 ? 0.0 : static_cast<double>(traditional) / static_cast<double>(han);
+    return han != 0 && kTraditionalOneIn * traditional >= han;
 }
 
 NormalisedText normalise(std::string_view original, std::uint32_t text_begin, std::uint32_t text_end) {
     const std::string_view text = original.substr(0, text_end);
-    const bool traditional = traditional_share(text.substr(text_begin)) >= kTraditionalThreshold;
+    const bool traditional = written_in_traditional(text.substr(text_begin));
     return Normaliser(text, text_begin, traditional).run();
 }
 

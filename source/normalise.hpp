@@ -19,9 +19,10 @@ struct NormalisedText {
     bool traditional = false;  // traditional→simplified conversion was applied
 };
 
-// Share of Han characters that have a different simplified form; 0 for a simplified document,
-// about 0.3 for a traditional one (seed 002).
-double traditional_share(std::string_view utf8);
+// True for a document written in traditional characters: at least a tenth of its Han characters
+// have a different simplified form (none or almost none in a simplified document; about 0.3 in a
+// traditional one, seed 002).
+bool written_in_traditional(std::string_view utf8);
 
 // Normalises original[text_begin, text_end) (a BOM and an incomplete last character left out);
 // offsets in the map count from the start of `original`.

@@ -8,9 +8,11 @@
 #include <string>
 #include <string_view>
 
+using xxgk::source::changes_in_traditional_text;
 using xxgk::source::is_traditional;
 using xxgk::source::phrase_overrides;
 using xxgk::source::PhraseOverride;
+using xxgk::source::starts_phrase_override;
 using xxgk::source::to_simplified;
 
 namespace {
@@ -83,6 +85,15 @@ BOOST_AUTO_TEST_CASE(is_traditional_marks_traditional_only_characters) {
     BOOST_TEST(utf8(to_simplified(U'國')) == "国");
 }
 
+BOOST_AUTO_TEST_CASE(what_a_traditional_document_changes) {
+    for (char32_t c = 0; c <= max_code_point; ++c) {
+        if (changes_in_traditional_text(c) != (is_traditional(c) || starts_phrase_override(c)))
+            BOOST_ERROR("changes_in_traditional_text disagrees at U+" << std::hex << unsigned(c));
+    }
+    for (const auto& o : phrase_overrides()) BOOST_TEST(starts_phrase_override(o.traditional.front()));
+    BOOST_TEST(!starts_phrase_override(U'國'));
+}
+
 BOOST_AUTO_TEST_CASE(icu_maps_corner_brackets_to_curly_quotes) {
     // The only non-Han entries, and the only ones below U+3400.
     BOOST_TEST(utf8(to_simplified(U'「')) == "“");
@@ -95,8 +106,8 @@ BOOST_AUTO_TEST_CASE(icu_maps_corner_brackets_to_curly_quotes) {
 }
 
 BOOST_AUTO_TEST_CASE(table_size_is_plausible) {
-    // Table sortedness is a static_assert in hant_hans.cpp; an unsorted table
-    // would also lose entries to the binary search and shrink this count.
+    // Table sortedness is a static_assert in hant_hans.cpp: an entry is found by counting the
+    // entries before it, which only a table in code point order allows.
     std::size_t mapped = 0;
     for (char32_t c = 0; c <= max_code_point; ++c) mapped += is_traditional(c);
     BOOST_TEST(mapped >= 2500u);

@@ -65,6 +65,35 @@ BOOST_AUTO_TEST_CASE(phrase_overrides_in_traditional_documents) {
     BOOST_TEST(n.text == "政府资讯公开,咨询显著增加,已答复;按工作计划与规划,成效卓著");
 }
 
+BOOST_AUTO_TEST_CASE(full_width_glosses_after_converted_characters_are_dropped) {
+    const std::string in = "政府資訊公開工作報告,轄區（qū）內";
+    const auto n = normalise(in, 0);
+    BOOST_TEST(n.traditional);
+    BOOST_TEST(n.text == "政府资讯公开工作报告,辖区内");
+    BOOST_TEST(original_of(in, n, "辖区内") == "轄區（qū）內");
+}
+
+namespace {
+std::string repeat(std::string_view s, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += s;
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_document_is_traditional_from_one_in_ten_han_characters) {
+    // Long enough that the scan looks many times at whether the rest could change the answer.
+    BOOST_TEST(written_in_traditional(repeat("國", 100) + repeat("中", 900)));
+    BOOST_TEST(!written_in_traditional(repeat("國", 100) + repeat("中", 901)));
+    // Where the traditional characters stand does not matter, only how many there are.
+    BOOST_TEST(written_in_traditional(repeat("中", 900) + repeat("國", 100)));
+    BOOST_TEST(!written_in_traditional(repeat("國", 1000) + repeat("中", 9001)));
+    BOOST_TEST(written_in_traditional(repeat("中 ", 5000) + repeat("國", 1000) + repeat("abc", 20000)));
+    BOOST_TEST(!written_in_traditional(""));
+    BOOST_TEST(!written_in_traditional(repeat("abc 123\n", 1000)));
+    BOOST_TEST(written_in_traditional("國"));
+}
+
 BOOST_AUTO_TEST_CASE(bom_is_skipped_and_offsets_count_from_the_file_start) {
     const std::string in = "\xEF\xBB\xBF一、总体情况";
     const auto n = normalise(in, 3);
