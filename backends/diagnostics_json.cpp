@@ -6,54 +6,59 @@ namespace xxgk::backends {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-void put_range(json& j, const source::SourceFile* file, diag::Span span, const RenderOptions& options) {
+void write_range(JsonWriter& w, const source::SourceFile* file, diag::Span span, const RenderOptions& options) {
     const auto begin = file ? file->line_col(span.begin, options.column_unit) : source::LineCol{};
     const auto end = file ? file->line_col(span.end, options.column_unit) : source::LineCol{};
-    j["line"] = begin.line;
-    j["col"] = begin.col;
-    j["end_line"] = end.line;
-    j["end_col"] = end.col;
-    j["offset"] = span.begin;
+    w.key("line"); w.number(begin.line);
+    w.key("col"); w.number(begin.col);
+    w.key("end_line"); w.number(end.line);
+    w.key("end_col"); w.number(end.col);
+    w.key("offset"); w.number(span.begin);
 }
 
 }  // namespace
 
-json diagnostic_json(const source::SourceFile* file, const std::string& path, const diag::Diagnostic& d,
-                     const RenderOptions& options) {
-    json j;
-    j["code"] = diag::info(d.code).name;
-    j["severity"] = diag::severity_name(d.severity);
-    j["message"] = diag::message(d, options.lang);
-    j["file"] = path;
-    put_range(j, file, d.span, options);
-    json related = json::array();
+void write_diagnostic(JsonWriter& w, const source::SourceFile* file, const std::string& path, const diag::Diagnostic& d,
+                      const RenderOptions& options) {
+    w.begin_object();
+    w.key("code"); w.string(diag::info(d.code).name);
+    w.key("severity"); w.string(diag::severity_name(d.severity));
+    w.key("message"); w.string(diag::message(d, options.lang));
+    w.key("file"); w.string(path);
+    write_range(w, file, d.span, options);
+    w.key("related");
+    w.begin_array();
     for (const auto& r : d.related) {
-        json rj;
-        rj["message"] = diag::message(r, options.lang);
-        rj["file"] = path;
-        put_range(rj, file, r.span.value_or(d.span), options);
-        related.push_back(std::move(rj));
+        w.begin_object();
+        w.key("message"); w.string(diag::message(r, options.lang));
+        w.key("file"); w.string(path);
+        write_range(w, file, r.span.value_or(d.span), options);
+        w.end_object();
     }
-    j["related"] = std::move(related);
-    json fixes = json::array();
+    w.end_array();
+    w.key("fixes");
+    w.begin_array();
     for (const auto& f : d.fixes) {
-        json fj;
-        put_range(fj, file, f.span, options);
-        fj["replacement"] = f.replacement;
-        fj["message"] = diag::message(f, options.lang);
-        fixes.push_back(std::move(fj));
+        w.begin_object();
+        write_range(w, file, f.span, options);
+        w.key("replacement"); w.string(f.replacement);
+        w.key("message"); w.string(diag::message(f, options.lang));
+        w.end_object();
     }
-    j["fixes"] = std::move(fixes);
-    return j;
+    w.end_array();
+    w.end_object();
 }
 
 void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options,
                             bool lines) {
     if (lines) {
-        for (const auto& fd : diagnostics)
-            out << diagnostic_json(fd.file, fd.path, *fd.diagnostic, options).dump(-1, ' ', false, kInvalidUtf8) << '\n';
+        std::string text;
+        for (const auto& fd : diagnostics) {
+            JsonWriter w(text);
+            write_diagnostic(w, fd.file, fd.path, *fd.diagnostic, options);
+            text += '\n';
+        }
+        out << text;
         return;
     }
     std::ostringstream part;
@@ -63,19 +68,16 @@ void write_diagnostics_json(std::ostream& out, std::span<const FileDiagnostic> d
     array.finish();
 }
 
-// Each object as nlohmann::json indents it one level down inside an array: every line two
-// spaces in (JSON strings hold no raw line breaks, so every line break is the layout's).
+// Each object as it stands inside the array, one level down: the writer starts at depth 1.
 void write_diagnostics_json_part(std::ostream& out, std::span<const FileDiagnostic> diagnostics, const RenderOptions& options) {
+    std::string text;
     for (std::size_t i = 0; i < diagnostics.size(); ++i) {
         const auto& fd = diagnostics[i];
-        const std::string object = diagnostic_json(fd.file, fd.path, *fd.diagnostic, options).dump(2, ' ', false, kInvalidUtf8);
-        std::string indented = i == 0 ? "  " : ",\n  ";
-        for (const char c : object) {
-            indented += c;
-            if (c == '\n') indented += "  ";
-        }
-        out << indented;
+        text += i == 0 ? "  " : ",\n  ";
+        JsonWriter w(text, 2, 1);
+        write_diagnostic(w, fd.file, fd.path, *fd.diagnostic, options);
     }
+    out << text;
 }
 
 void JsonDiagnosticsArray::add(std::string_view part) {

@@ -1,75 +1,94 @@
-#include <nlohmann/json.hpp>
-
 #include "backends.hpp"
 #include "json_diagnostic.hpp"
+#include "json_writer.hpp"
 
 namespace xxgk::backends {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+void optional_string(JsonWriter& w, const std::optional<std::string>& s) {
+    if (s) w.string(*s);
+    else w.null();
+}
 
 std::string_view original(const ast::Report& report, diag::Span span) {
     return report.file->text_of(span.begin, span.end);
+}
+
+void write_sections(JsonWriter& w, const ast::Report& report, const RenderOptions& options) {
+    const auto& file = *report.file;
+    w.begin_array();
+    for (const auto& s : report.sections) {
+        const auto at = file.line_col(s.heading.begin, options.column_unit);
+        w.begin_object();
+        w.key("number"); w.number(s.number);
+        w.key("title"); w.string(original(report, s.heading));
+        w.key("line"); w.number(at.line);
+        w.key("col"); w.number(at.col);
+        w.key("offset"); w.number(s.heading.begin);
+        w.key("text"); w.string(original(report, s.body));
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_tables(JsonWriter& w, const ast::Report& report, const RenderOptions& options) {
+    source::LineColCursor line_col(*report.file, options.column_unit);  // cells come mostly in file order
+    w.begin_object();
+    for (const auto& table : report.tables) {
+        const auto& spec = *report.form->table(table.kind);
+        w.key(spec.id);
+        w.begin_object();
+        w.key("cells");
+        w.begin_array();
+        for (const auto& cell : table.cells) {
+            const auto at = line_col.at(cell.span.begin);
+            w.begin_object();
+            w.key("row"); w.string(spec.rows[cell.row].id);
+            w.key("column"); w.string(spec.columns_of(cell.row)[cell.column].id);
+            w.key("value");
+            if (!cell.value) w.null();
+            else if (cell.value->is_integer()) w.number(cell.value->mantissa);
+            else w.decimal(cell.value->to_string());
+            w.key("unit"); w.string(cell.unit);
+            w.key("raw"); w.string(original(report, cell.span));
+            w.key("line"); w.number(at.line);
+            w.key("col"); w.number(at.col);
+            w.key("offset"); w.number(cell.span.begin);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_object();
 }
 
 }  // namespace
 
 void write_json(std::ostream& out, const ast::Report& report, const RenderOptions& options, bool pretty) {
     const auto& file = *report.file;
-    json doc;
-    doc["schema"] = "xxgk/report@1";
-    doc["file"] = file.name();
-    doc["template"] = report.form->version;
-    doc["traditional"] = report.traditional;
-    doc["title"] = optional_string(report.title);
-    doc["agency"] = optional_string(report.agency);
-    doc["year"] = report.year ? json(*report.year) : json(nullptr);
-    doc["published"] = optional_string(report.published);
-
-    json sections = json::array();
-    for (const auto& s : report.sections) {
-        const auto at = file.line_col(s.heading.begin, options.column_unit);
-        sections.push_back({{"number", s.number},
-                            {"title", std::string(original(report, s.heading))},
-                            {"line", at.line},
-                            {"col", at.col},
-                            {"offset", s.heading.begin},
-                            {"text", std::string(original(report, s.body))}});
-    }
-    doc["sections"] = std::move(sections);
-
-    json tables = json::object();
-    source::LineColCursor line_col(file, options.column_unit);  // cells come mostly in file order
-    for (const auto& table : report.tables) {
-        const auto& spec = *report.form->table(table.kind);
-        json cells = json::array();
-        for (const auto& cell : table.cells) {
-            const auto at = line_col.at(cell.span.begin);
-            json value = nullptr;
-            if (cell.value) {
-                if (cell.value->is_integer()) value = cell.value->mantissa;
-                else value = json::parse(cell.value->to_string());  // an exact decimal literal
-            }
-            cells.push_back({{"row", spec.rows[cell.row].id},
-                             {"column", spec.columns_of(cell.row)[cell.column].id},
-                             {"value", std::move(value)},
-                             {"unit", cell.unit},
-                             {"raw", std::string(original(report, cell.span))},
-                             {"line", at.line},
-                             {"col", at.col},
-                             {"offset", cell.span.begin}});
-        }
-        tables[std::string(spec.id)] = {{"cells", std::move(cells)}};
-    }
-    doc["tables"] = std::move(tables);
-
-    json diagnostics = json::array();
-    for (const auto& d : report.diagnostics) diagnostics.push_back(diagnostic_json(&file, file.name(), d, options));
-    doc["diagnostics"] = std::move(diagnostics);
-    out << doc.dump(pretty ? 2 : -1, ' ', false, kInvalidUtf8) << '\n';
+    std::string doc;
+    JsonWriter w(doc, pretty ? 2 : 0);
+    w.begin_object();
+    w.key("schema"); w.string("xxgk/report@1");
+    w.key("file"); w.string(file.name());
+    w.key("template"); w.string(report.form->version);
+    w.key("traditional"); w.boolean(report.traditional);
+    w.key("title"); optional_string(w, report.title);
+    w.key("agency"); optional_string(w, report.agency);
+    w.key("year");
+    if (report.year) w.number(*report.year);
+    else w.null();
+    w.key("published"); optional_string(w, report.published);
+    w.key("sections"); write_sections(w, report, options);
+    w.key("tables"); write_tables(w, report, options);
+    w.key("diagnostics");
+    w.begin_array();
+    for (const auto& d : report.diagnostics) write_diagnostic(w, &file, file.name(), d, options);
+    w.end_array();
+    w.end_object();
+    doc += '\n';
+    out << doc;
 }
 
 }  // namespace xxgk::backends

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "backends.hpp"
+#include "json_writer.hpp"
 
 namespace xxgk::backends {
 
@@ -10,7 +11,7 @@ namespace xxgk::backends {
 // rather than failing the whole output.
 constexpr auto kInvalidUtf8 = nlohmann::ordered_json::error_handler_t::replace;
 
-nlohmann::ordered_json diagnostic_json(const source::SourceFile* file, const std::string& path, const diag::Diagnostic& d,
-                                       const RenderOptions& options);
+void write_diagnostic(JsonWriter& w, const source::SourceFile* file, const std::string& path, const diag::Diagnostic& d,
+                      const RenderOptions& options);
 
 }  // namespace xxgk::backends
