@@ -28,13 +28,20 @@ ast::Decimal reduced(ast::Decimal d) {
     return d;
 }
 
+// A cell left unfilled: blank, /, —, 无 …
+bool is_placeholder(std::string_view text) {
+    // Most cells start with a digit, and no placeholder does: they are answered at once.
+    if (!text.empty() && text[0] >= '0' && text[0] <= '9') return false;
+    for (const auto u : kUnfilled)
+        if (text == u) return true;
+    return text.empty() || is_dash_run(text);
+}
+
 }  // namespace
 
 CellReading read_cell(std::string_view text) {
     CellReading r;
-    for (const auto u : kUnfilled)
-        if (text == u) return {CellReading::Kind::Unfilled, {}, {}};
-    if (text.empty() || is_dash_run(text)) return {CellReading::Kind::Unfilled, {}, {}};
+    if (is_placeholder(text)) return {CellReading::Kind::Unfilled, {}, {}};
 
     std::size_t i = 0;
     bool negative = false;

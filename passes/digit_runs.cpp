@@ -35,13 +35,13 @@ Spelling spell(std::string_view text, tpl::ValueKind kind) {
         negative = text[0] == '-';
         text.remove_prefix(1);
     }
-    const auto point = text.find('.');
-    const std::string_view whole = text.substr(0, point);
-    if (whole.empty() || whole.size() > kMaxDigits || !std::all_of(whole.begin(), whole.end(), is_digit)) return {};
+    const std::string_view whole = text.substr(0, static_cast<std::size_t>(std::find_if_not(text.begin(), text.end(), is_digit) - text.begin()));
+    if (whole.empty() || whole.size() > kMaxDigits) return {};
     if (whole.size() > 1 && whole[0] == '0') return {};
-    if (point != std::string_view::npos) {
-        const std::string_view fraction = text.substr(point + 1);
-        if (kind != tpl::ValueKind::Money || fraction.empty() || !std::all_of(fraction.begin(), fraction.end(), is_digit))
+    if (whole.size() < text.size()) {  // what follows the digits must be a point and a fraction
+        const std::string_view fraction = text.substr(whole.size() + 1);
+        if (text[whole.size()] != '.' || kind != tpl::ValueKind::Money || fraction.empty() ||
+            !std::all_of(fraction.begin(), fraction.end(), is_digit))
             return {};
         return {true, std::nullopt};
     }
@@ -69,16 +69,10 @@ public:
         : problem_(problem), run_(run), limits_(limits), checks_(run.slots.size()), bytes_after_(run.items.size() + 1, 0) {
         for (std::size_t i = 0; i < run.items.size(); ++i) number_.push_back(number_length(run.items[i]));
         for (std::size_t i = run.items.size(); i-- > 0;) bytes_after_[i] = bytes_after_[i + 1] + number_[i];
-        for (std::size_t k = 0; k < run.slots.size(); ++k) position_[run.slots[k]] = k;
-        for (const auto& eq : problem.identities) {
-            std::optional<std::size_t> last;
-            bool within = true;
-            for (const auto& t : eq.terms) {
-                if (const auto it = position_.find(t.slot); it != position_.end()) last = std::max(last.value_or(0), it->second);
-                else if (!problem.known[t.slot]) within = false;
-            }
-            if (within && last) checks_[*last].push_back(&eq);
-        }
+        std::vector<std::size_t> position(problem.kinds.size(), kOutside);
+        for (std::size_t k = 0; k < run.slots.size(); ++k) position[run.slots[k]] = k;
+        for (const auto& eq : problem.identities) add_check(eq, position);
+        current_.reserve(run.slots.size());
     }
 
     Readings run() {
@@ -87,6 +81,40 @@ public:
     }
 
 private:
+    static constexpr std::size_t kOutside = SIZE_MAX;  // a slot's position when it is not in the run
+
+    // An identity whose slots are all in the run or known, checked once its last slot in the run
+    // is cut. The known slots never change, so their share of the sum is added up here once.
+    struct Check {
+        struct Operand {
+            std::size_t position;  // in the run
+            int coefficient;
+        };
+        std::vector<Operand> operands;
+        __int128 known_sum = 0;  // Σ coefficient · value over the known slots
+    };
+
+    void add_check(const Equation& eq, const std::vector<std::size_t>& position) {
+        const auto in_run = [&](const Equation::Term& t) { return position[t.slot] != kOutside; };
+        // An identity with an unknown slot outside the run cannot be weighed by the run alone (most
+        // are of other rows, and fail at their first term), and one with no slot in the run is not
+        // the run's to keep.
+        if (!std::all_of(eq.terms.begin(), eq.terms.end(), [&](const Equation::Term& t) { return in_run(t) || problem_.known[t.slot]; }) ||
+            std::none_of(eq.terms.begin(), eq.terms.end(), in_run))
+            return;
+        Check check;
+        std::size_t last = 0;
+        for (const auto& t : eq.terms) {
+            if (in_run(t)) {
+                check.operands.push_back({position[t.slot], t.coefficient});
+                last = std::max(last, position[t.slot]);
+            } else {
+                check.known_sum += static_cast<__int128>(t.coefficient) * *problem_.known[t.slot];
+            }
+        }
+        checks_[last].push_back(std::move(check));
+    }
+
     void cut(std::size_t item, std::size_t offset) {
         const std::size_t k = current_.size(), slots = run_.slots.size(), items = run_.items.size();
         if (k == slots || item == items) {
@@ -113,24 +141,26 @@ private:
         }
     }
 
+    // Like `residual` of the whole identity: one with an amount's fraction among its terms cannot
+    // be weighed and stands.
     bool keeps_identities(std::size_t k) const {
-        const auto value_of = [&](std::size_t slot) -> std::optional<std::int64_t> {
-            const auto it = position_.find(slot);
-            return it != position_.end() ? current_[it->second].value : problem_.known[slot];
-        };
-        return std::all_of(checks_[k].begin(), checks_[k].end(), [&](const Equation* eq) {
-            const auto r = residual(eq->terms, value_of);
-            return !r || *r == 0;
+        return std::all_of(checks_[k].begin(), checks_[k].end(), [&](const Check& check) {
+            __int128 sum = check.known_sum;
+            for (const auto& operand : check.operands) {
+                const std::optional<std::int64_t>& value = current_[operand.position].value;
+                if (!value) return true;
+                sum += static_cast<__int128>(operand.coefficient) * *value;
+            }
+            return sum == 0;
         });
     }
 
     const Problem& problem_;
     const Run& run_;
     Limits limits_;
-    std::vector<std::vector<const Equation*>> checks_;  // per position: identities complete there
-    std::vector<std::size_t> number_;                   // per item: the bytes that can be cut
-    std::vector<std::size_t> bytes_after_;              // per item: bytes to cut from it on
-    std::map<std::size_t, std::size_t> position_;        // slot → position in the run
+    std::vector<std::vector<Check>> checks_;  // per position: identities complete there
+    std::vector<std::size_t> number_;         // per item: the bytes that can be cut
+    std::vector<std::size_t> bytes_after_;    // per item: bytes to cut from it on
     Reading current_;
     std::vector<Reading> found_;
     std::size_t steps_ = 0;
@@ -140,16 +170,17 @@ private:
 // Runs tied together by identities, chosen together.
 class Combiner {
 public:
-    Combiner(const Problem& problem, const std::vector<Readings>& options, Limits limits)
-        : problem_(problem), options_(options), limits_(limits), owner_(problem.kinds.size()) {
+    Combiner(const Problem& problem, const std::vector<Readings>& options, const FigureReader& read_figures, Limits limits)
+        : problem_(problem), options_(options), read_figures_(read_figures), limits_(limits), owner_(problem.kinds.size()) {
         for (std::size_t r = 0; r < options.size(); ++r) {
             if (!choosable(r)) continue;
             for (std::size_t k = 0; k < problem.runs[r].slots.size(); ++k) owner_[problem.runs[r].slots[k]] = {r, k};
         }
         group_.resize(options.size());
         std::iota(group_.begin(), group_.end(), 0);
+        std::vector<std::size_t> slots;
         for (const auto& eq : problem.identities) {
-            std::vector<std::size_t> slots;
+            slots.clear();
             for (const auto& t : eq.terms) slots.push_back(t.slot);
             const auto runs = runs_of(slots);
             if (!runs || runs->size() < 2) continue;  // unknown operands, or checked within its run
@@ -194,8 +225,12 @@ private:
     std::optional<std::vector<std::size_t>> runs_of(const std::vector<std::size_t>& slots) const {
         std::vector<std::size_t> runs;
         for (const auto slot : slots) {
-            if (owner_[slot]) runs.push_back(owner_[slot]->first);
-            else if (!problem_.known[slot]) return std::nullopt;
+            if (!owner_[slot]) {
+                if (!problem_.known[slot]) return std::nullopt;
+                continue;
+            }
+            // A run's slots tend to come together (a row's identity lies within its run): added once.
+            if (runs.empty() || runs.back() != owner_[slot]->first) runs.push_back(owner_[slot]->first);
         }
         std::sort(runs.begin(), runs.end());
         runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
@@ -261,18 +296,14 @@ private:
             return;
         }
 
-        // Among the combinations that keep the most identities, those that agree with the most figures.
-        const std::vector<Choice> by_identities = search.best;
-        std::vector<Choice> kept;
-        std::size_t most = 0;
-        for (const auto& c : by_identities) {
-            search.choice = c;
-            const std::size_t agree = agreeing_figures(runs, search).size();
-            if (kept.empty() || agree > most) {
-                kept.clear();
-                most = agree;
-            }
-            if (agree == most) kept.push_back(c);
+        // Among the combinations that keep the most identities, those that agree with the most
+        // figures. The figures are read only when there is a choice to make.
+        const std::vector<Choice> by_identities = std::move(search.best);
+        std::vector<std::size_t> weighable;  // the figures over the group's runs
+        std::vector<Choice> kept = by_identities;
+        if (by_identities.size() > 1) {
+            weighable = figures_within(runs);
+            kept = most_agreeing(by_identities, weighable, search);
         }
         for (std::size_t at = 0; at < runs.size(); ++at) {
             auto& d = decisions[runs[at]];
@@ -294,10 +325,25 @@ private:
             d.readings = {own[distinct.front()]};
             if (readings_at(by_identities, at).size() > 1) {
                 search.choice = kept.front();
-                for (const auto f : agreeing_figures(runs, search))
-                    if (touches(problem_.figures[f], problem_.runs[runs[at]])) d.figures.push_back(f);
+                for (const auto f : agreeing_figures(weighable, search))
+                    if (touches(figures()[f], problem_.runs[runs[at]])) d.figures.push_back(f);
             }
         }
+    }
+
+    std::vector<Choice> most_agreeing(const std::vector<Choice>& choices, const std::vector<std::size_t>& weighable, Search& search) const {
+        std::vector<Choice> kept;
+        std::size_t most = 0;
+        for (const auto& c : choices) {
+            search.choice = c;
+            const std::size_t agree = agreeing_figures(weighable, search).size();
+            if (kept.empty() || agree > most) {
+                kept.clear();
+                most = agree;
+            }
+            if (agree == most) kept.push_back(c);
+        }
+        return kept;
     }
 
     // A run the search could not settle: all its own readings stand.
@@ -316,15 +362,24 @@ private:
         return distinct;
     }
 
-    // The figures over the group's runs (and known slots) that the search's choice agrees with.
-    std::vector<std::size_t> agreeing_figures(const std::vector<std::size_t>& runs, const Search& search) const {
+    // The figures over the group's runs (and known slots): those a choice of their readings can agree with.
+    std::vector<std::size_t> figures_within(const std::vector<std::size_t>& runs) const {
+        std::vector<std::size_t> within;
+        const std::vector<Figure>& all = figures();
+        for (std::size_t f = 0; f < all.size(); ++f) {
+            const auto in = runs_of(all[f].slots);
+            if (in && !in->empty() &&
+                std::all_of(in->begin(), in->end(), [&](std::size_t r) { return std::find(runs.begin(), runs.end(), r) != runs.end(); }))
+                within.push_back(f);
+        }
+        return within;
+    }
+
+    // The figures among `weighable` that the search's choice agrees with.
+    std::vector<std::size_t> agreeing_figures(const std::vector<std::size_t>& weighable, const Search& search) const {
         std::vector<std::size_t> agreeing;
-        for (std::size_t f = 0; f < problem_.figures.size(); ++f) {
-            const Figure& figure = problem_.figures[f];
-            const auto in = runs_of(figure.slots);
-            if (!in || in->empty() ||
-                !std::all_of(in->begin(), in->end(), [&](std::size_t r) { return std::find(runs.begin(), runs.end(), r) != runs.end(); }))
-                continue;
+        for (const auto f : weighable) {
+            const Figure& figure = figures()[f];
             __int128 sum = 0;
             bool whole = true;
             for (const auto slot : figure.slots) {
@@ -348,8 +403,16 @@ private:
         d.readings.assign(readings.begin(), readings.begin() + static_cast<std::ptrdiff_t>(n));
     }
 
+    // Read on first use: most tables never need them, and reading the prose costs more than the search.
+    const std::vector<Figure>& figures() const {
+        if (figures_ == nullptr) figures_ = &read_figures_();
+        return *figures_;
+    }
+
     const Problem& problem_;
     const std::vector<Readings>& options_;
+    const FigureReader& read_figures_;
+    mutable const std::vector<Figure>* figures_ = nullptr;
     Limits limits_;
     std::vector<std::optional<std::pair<std::size_t, std::size_t>>> owner_;  // slot → run, position
     std::vector<std::size_t> group_;                                        // union-find over runs
@@ -367,10 +430,14 @@ std::size_t capacity(std::string_view item) {
 Readings readings(const Problem& problem, const Run& run, Limits limits) { return RunCutter(problem, run, limits).run(); }
 
 std::vector<Decision> decide(const Problem& problem, Limits limits) {
+    return decide(problem, [&]() -> const std::vector<Figure>& { return problem.figures; }, limits);
+}
+
+std::vector<Decision> decide(const Problem& problem, const FigureReader& read_figures, Limits limits) {
     std::vector<Readings> options;
     options.reserve(problem.runs.size());
     for (const auto& run : problem.runs) options.push_back(readings(problem, run, limits));
-    return Combiner(problem, options, limits).run();
+    return Combiner(problem, options, read_figures, limits).run();
 }
 
 }  // namespace xxgk::passes::digit_runs

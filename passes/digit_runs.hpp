@@ -9,6 +9,7 @@
 // Plain data in, decisions out: tables.cpp builds the problem from a report and applies the
 // decisions, so that the search can be tested on its own.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -93,5 +94,12 @@ Readings readings(const Problem& problem, const Run& run, Limits limits = {});
 // chosen together: the combinations that keep the most identities, then those that agree with
 // the most figures.
 std::vector<Decision> decide(const Problem& problem, Limits limits = {});
+
+// The same with the figures read on demand, for a caller whose figures cost more to find than
+// the search: `read_figures` is called at most once, and only when the identities leave more than
+// one combination of readings. What it returns stands for Problem::figures, which is not read, and
+// must live until decide returns.
+using FigureReader = std::function<const std::vector<Figure>&()>;
+std::vector<Decision> decide(const Problem& problem, const FigureReader& read_figures, Limits limits = {});
 
 }  // namespace xxgk::passes::digit_runs

@@ -22,8 +22,7 @@ struct Term {
 struct Instance {
     enum class State { Holds, Fails, Unknown, Incomplete };
     const tpl::Identity* identity;
-    diag::Code code;
-    std::string where;  // the column or row it is evaluated in
+    std::string_view where;  // the label of the column or row it is evaluated in (template data)
     std::vector<Term> terms;
     State state = State::Holds;
     std::int64_t lhs_sum = 0, rhs_sum = 0;
@@ -32,6 +31,8 @@ struct Instance {
     bool contains(const ast::Cell* cell) const {
         return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.cell == cell; });
     }
+    // Looked up only for a diagnostic: most instances hold.
+    diag::Code code() const { return diag::find_code(identity->code)->code; }
 };
 
 // The table's cells by row and column, in a flat array: every term of every instance is looked up.
@@ -97,7 +98,6 @@ public:
 
 private:
     void instantiate(const tpl::Identity& identity) {
-        const diag::Code code = diag::find_code(identity.code)->code;
         if (identity.axis == tpl::IdentityAxis::PerColumn) {
             // The same rows in every column: looked up by id once.
             std::vector<std::pair<std::size_t, int>> rows;
@@ -105,21 +105,29 @@ private:
             for (const auto id : identity.rhs) rows.emplace_back(*spec_.row_index(id), -1);
             const auto& columns = spec_.blocks.front().columns;
             for (std::size_t c = 0; c < columns.size(); ++c) {
-                Instance in{&identity, code, std::string(columns[c].label), {}};
+                Instance in{&identity, columns[c].label, {}};
                 in.terms.reserve(rows.size());
                 for (const auto& [row, coefficient] : rows) in.terms.push_back(term(row, c, coefficient));
                 add(std::move(in));
             }
             return;
         }
+        // The same columns in every row of a block: looked up by id once per block.
+        std::optional<std::size_t> block;
+        std::vector<std::pair<std::size_t, int>> columns;
         for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
             if (!spec_.rows[r].numeric) continue;
             if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
                 continue;
-            Instance in{&identity, code, std::string(spec_.rows[r].label), {}};
-            in.terms.reserve(identity.lhs.size() + identity.rhs.size());
-            for (const auto id : identity.lhs) in.terms.push_back(term(r, *spec_.column_index(r, id), +1));
-            for (const auto id : identity.rhs) in.terms.push_back(term(r, *spec_.column_index(r, id), -1));
+            if (block != spec_.rows[r].block) {
+                block = spec_.rows[r].block;
+                columns.clear();
+                for (const auto id : identity.lhs) columns.emplace_back(*spec_.column_index(r, id), +1);
+                for (const auto id : identity.rhs) columns.emplace_back(*spec_.column_index(r, id), -1);
+            }
+            Instance in{&identity, spec_.rows[r].label, {}};
+            in.terms.reserve(columns.size());
+            for (const auto& [column, coefficient] : columns) in.terms.push_back(term(r, column, coefficient));
             add(std::move(in));
         }
     }
@@ -146,7 +154,7 @@ private:
     void report_unverifiable(const Instance& in) {
         const auto& t = *in.unfilled;
         const auto& anchor = in.terms.front().cell ? *in.terms.front().cell : *t.cell;
-        auto d = diag::make(diag::Code::XG2000, anchor.span, {std::string(in.identity->name), in.where, name(*t.cell)});
+        auto d = diag::make(diag::Code::XG2000, anchor.span, {std::string(in.identity->name), std::string(in.where), name(*t.cell)});
         d.related.push_back({t.cell->span, diag::NoteId::term_unfilled,
                              {row_label(report_, table_.kind, t.row), column_label(report_, table_.kind, t.row, t.column)}});
         report_.diagnostics.push_back(std::move(d));
@@ -228,12 +236,12 @@ private:
             should.push_back(std::to_string(c->value));
         }
         const auto& primary = *cells[changes.front()->variable];
-        auto d = diag::make(repaired.front()->code, primary.span, {enumerate(names), enumerate(now), enumerate(should)});
+        auto d = diag::make(repaired.front()->code(), primary.span, {enumerate(names), enumerate(now), enumerate(should)});
         d.headline = changes.size() == 1 ? diag::NoteId::blamed_cell : diag::NoteId::blamed_cells;
         std::vector<const ast::Cell*> terms;
         for (const auto* in : repaired) {
             d.related.push_back({std::nullopt, diag::NoteId::failed_sum,
-                                 {std::string(in->identity->code), std::string(in->identity->formula), in->where,
+                                 {std::string(in->identity->code), std::string(in->identity->formula), std::string(in->where),
                                   std::to_string(in->lhs_sum), std::to_string(in->rhs_sum)}});
             for (const auto& t : in->terms) terms.push_back(t.cell);
         }
@@ -261,7 +269,7 @@ private:
     // The sums failed but the identities do not single out the cells: each failed sum is its own
     // error, with the candidate repairs that touch it.
     void report_failed(const Instance& in, const std::vector<blame::Repair>& repairs, const std::vector<const ast::Cell*>& cells) {
-        auto d = diag::make(in.code, in.terms.front().cell->span, {in.where, std::to_string(in.lhs_sum), std::to_string(in.rhs_sum)});
+        auto d = diag::make(in.code(), in.terms.front().cell->span, {std::string(in.where), std::to_string(in.lhs_sum), std::to_string(in.rhs_sum)});
         for (const auto& t : in.terms)
             if (&t != &in.terms.front()) d.related.push_back(value_note(*t.cell));
         for (const auto& repair : repairs) {

@@ -43,15 +43,18 @@ public:
             for (const auto v : table.rows[r].variants) row_words_.back().push_back(grammar::fold(v));
         }
         for (const auto& block : table.blocks) {
+            std::vector<std::string> labels;  // folded
+            for (const auto& column : block.columns) labels.push_back(grammar::fold(column.label));
             column_words_.emplace_back();
-            for (const auto& column : block.columns) {
+            for (std::size_t c = 0; c < labels.size(); ++c) {
+                const auto shared = [&](const std::string& pair) {
+                    for (std::size_t other = 0; other < labels.size(); ++other)
+                        if (other != c && labels[other].find(pair) != std::string::npos) return true;
+                    return false;
+                };
                 std::vector<std::string> own;
-                for (auto& pair : han_pairs(grammar::fold(column.label))) {
-                    const bool shared = std::any_of(block.columns.begin(), block.columns.end(), [&](const tpl::Column& other) {
-                        return &other != &column && grammar::fold(other.label).find(pair) != std::string::npos;
-                    });
-                    if (!shared) own.push_back(std::move(pair));
-                }
+                for (auto& pair : han_pairs(labels[c]))
+                    if (!shared(pair)) own.push_back(std::move(pair));
                 column_words_.back().push_back(std::move(own));
             }
         }
@@ -59,14 +62,14 @@ public:
 
     // The one row a clause names, if it names exactly one and speaks of this year.
     std::optional<std::size_t> row_named(std::string_view clause) const {
-        if (speaks_of_another_time(clause)) return std::nullopt;
         std::optional<std::size_t> row;
         for (std::size_t r = 0; r < table_.rows.size(); ++r) {
             if (!table_.rows[r].numeric || !names(clause, row_words_[r])) continue;
             if (row) return std::nullopt;
             row = r;
         }
-        return row;
+        // Asked last, as most clauses name no row.
+        return row && !speaks_of_another_time(clause) ? row : std::nullopt;
     }
 
     // The one column of `row`'s block that `part` names; a block of one column needs no name.
@@ -106,13 +109,19 @@ private:
     std::vector<std::vector<std::vector<std::string>>> column_words_;  // per block, per column
 };
 
-// Where the next clause end stands at or after `at`, and its length; the text's end when none does.
+// Where the next clause end (, ; : 。 ! ? or a line end) stands at or after `at`, and its length;
+// the text's end when none does. One pass: a search for each kind of end would run to the end of
+// the text for every clause whenever that kind is missing.
 std::pair<std::size_t, std::size_t> next_clause_end(std::string_view s, std::size_t at) {
-    constexpr std::string_view kClauseEnds[] = {",", ";", ":", "。", "!", "?", "\n"};
-    std::pair<std::size_t, std::size_t> next{s.size(), 0};
-    for (const auto e : kClauseEnds)
-        if (const auto p = s.find(e, at); p < next.first) next = {p, e.size()};
-    return next;
+    constexpr std::string_view kFullStop = "。";
+    for (std::size_t i = at; i < s.size(); ++i) {
+        switch (s[i]) {
+            case ',': case ';': case ':': case '!': case '?': case '\n': return {i, 1};
+            default:  // most bytes are of Han characters: the first byte is tested before the call
+                if (s[i] == kFullStop.front() && s.substr(i).starts_with(kFullStop)) return {i, kFullStop.size()};
+        }
+    }
+    return {s.size(), 0};
 }
 
 struct Count {
@@ -177,7 +186,9 @@ std::vector<StatedFigure> stated_figures(const ast::Report& report, const tpl::T
     for (std::size_t at = 0; at < prose.size();) {
         const auto [end, end_length] = next_clause_end(prose, at);
         const std::string_view clause = prose.substr(at, end - at);
-        if (const auto row = reader.row_named(clause)) {
+        // A clause without a digit states no count: the search for a row it names is skipped.
+        const bool has_digit = std::any_of(clause.begin(), clause.end(), is_digit);
+        if (const auto row = has_digit ? reader.row_named(clause) : std::nullopt) {
             for (std::size_t part_at = 0; part_at < clause.size();) {
                 const std::size_t part_end = std::min(clause.find(kPartEnd, part_at), clause.size());
                 const std::string_view part = clause.substr(part_at, part_end - part_at);

@@ -1,6 +1,7 @@
 #include <algorithm>
-#include <map>
+#include <numeric>
 #include <optional>
+#include <stdexcept>
 
 #include "cell_value.hpp"
 #include "digit_runs.hpp"
@@ -22,26 +23,52 @@ std::string join_values(const std::vector<const ast::TableItem*>& items, std::st
     return out;
 }
 
-// Values that may be digits run together: each a number that could be cut, enough digits between
-// them for every cell, and too few values.
+// Values that may be digits run together: too few values, each a number that could be cut, and
+// enough digits between them for every cell.
 bool may_be_run_together(const std::vector<const ast::TableItem*>& run, std::size_t cells) {
+    if (run.size() >= cells) return false;
     std::size_t digits = 0;
     for (const auto* item : run) {
         const std::size_t capacity = item->kind == ItemKind::Value ? digit_runs::capacity(item->text) : 0;
         if (capacity == 0) return false;
         digits += capacity;
     }
-    return run.size() < cells && digits >= cells;
+    return digits >= cells;
 }
+
+std::size_t arity(const tpl::Table& spec, std::size_t row) { return spec.rows[row].numeric ? spec.columns_of(row).size() : 0; }
+
+// The cells of a table as the slots of a digit-run problem: every cell of the numeric rows, in
+// template order, so that a row's cells are consecutive slots.
+class SlotLayout {
+public:
+    explicit SlotLayout(const tpl::Table& spec) {
+        first_.reserve(spec.rows.size() + 1);
+        first_.push_back(0);
+        for (std::size_t r = 0; r < spec.rows.size(); ++r) first_.push_back(first_.back() + arity(spec, r));
+    }
+    std::size_t size() const { return first_.back(); }
+    // A cell outside the numeric rows has no slot: template data that names one (in an identity
+    // or a figure) is a bug, stopped here rather than read as another cell's slot.
+    std::size_t of(std::size_t row, std::size_t column) const {
+        if (row + 1 >= first_.size() || first_[row] + column >= first_[row + 1]) throw std::out_of_range("no slot for this cell");
+        return first_[row] + column;
+    }
+    std::size_t of(std::pair<std::size_t, std::size_t> cell) const { return of(cell.first, cell.second); }
+
+private:
+    std::vector<std::size_t> first_;  // per row: the slot of its first cell; last, the number of slots
+};
 
 class TableAssembler {
 public:
     TableAssembler(ast::Report& report, ast::Table& table)
-        : report_(report), table_(table), spec_(*report.form->table(table.kind)),
+        : report_(report), table_(table), spec_(*report.form->table(table.kind)), slots_(spec_),
           first_seen_(spec_.rows.size(), nullptr) {}
 
     // True when the table holds rows: cells, or runs of digits that were reported on.
     bool run() {
+        table_.cells.reserve(slots_.size());  // at most one cell per slot
         if (spec_.values_in_one_run) {
             assemble_one_run();
         } else {
@@ -49,14 +76,12 @@ public:
         }
         read_runs_together();
         report_missing_rows();
-        std::stable_sort(table_.cells.begin(), table_.cells.end(), [](const ast::Cell& a, const ast::Cell& b) {
-            return a.row != b.row ? a.row < b.row : a.column < b.column;
-        });
+        sort_cells();
         return !table_.cells.empty() || !together_.empty();
     }
 
 private:
-    std::size_t arity(std::size_t row) const { return spec_.rows[row].numeric ? spec_.columns_of(row).size() : 0; }
+    std::size_t arity(std::size_t row) const { return passes::arity(spec_, row); }
 
     void add_cell(std::size_t row, std::size_t column, const ast::TableItem& item) {
         table_.cells.push_back({row, column, item.span, item.text, std::nullopt, {}, true});
@@ -127,7 +152,7 @@ private:
         for (std::size_t r = 0; r < spec_.rows.size(); ++r)
             for (std::size_t c = 0; c < arity(r); ++c) cells.emplace_back(r, c);
         if (may_be_run_together(run, cells.size())) {
-            together_.push_back({std::string(spec_.title), run, std::move(cells), nullptr});
+            together_.push_back({spec_.title, run, std::move(cells), nullptr});
             return;
         }
         std::size_t expected = 0;
@@ -151,11 +176,10 @@ private:
 
     void deal(std::size_t row, const ast::TableItem& label, const std::vector<const ast::TableItem*>& run) {
         const std::size_t n = arity(row);
-        const std::string name(spec_.rows[row].label);
         if (may_be_run_together(run, n)) {
             std::vector<std::pair<std::size_t, std::size_t>> cells;
             for (std::size_t c = 0; c < n; ++c) cells.emplace_back(row, c);
-            together_.push_back({name, run, std::move(cells), &label});
+            together_.push_back({spec_.rows[row].label, run, std::move(cells), &label});
             return;
         }
         deal_in_order(row, label, run);
@@ -164,15 +188,15 @@ private:
     // Values dealt to the row's columns in order; too few or too many are reported.
     void deal_in_order(std::size_t row, const ast::TableItem& label, const std::vector<const ast::TableItem*>& run) {
         const std::size_t n = arity(row);
-        const std::string name(spec_.rows[row].label);
+        const std::string_view name = spec_.rows[row].label;
         if (run.size() < n)
             report_.diagnostics.push_back(diag::make(diag::Code::XG1105, label.span,
-                {name, std::to_string(n), std::to_string(run.size())}));
+                {std::string(name), std::to_string(n), std::to_string(run.size())}));
         for (std::size_t c = 0; c < std::min(n, run.size()); ++c) add_cell(row, c, *run[c]);
         if (run.size() > n) {
             const std::vector<const ast::TableItem*> extra(run.begin() + static_cast<std::ptrdiff_t>(n), run.end());
             report_.diagnostics.push_back(diag::make(diag::Code::XG1106, extra.front()->span,
-                {name, std::to_string(n), join_values(extra)}));
+                {std::string(name), std::to_string(n), join_values(extra)}));
         }
     }
 
@@ -180,35 +204,22 @@ private:
     // figures of section 一 decide, and a run they leave open is an error, never a guess.
     void read_runs_together() {
         if (together_.empty()) return;
-        std::map<std::pair<std::size_t, std::size_t>, std::size_t> slot_of;
-        digit_runs::Problem problem;
-        for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
-            for (std::size_t c = 0; c < arity(r); ++c) {
-                slot_of[{r, c}] = problem.kinds.size();
-                problem.kinds.push_back(spec_.columns_of(r)[c].kind);
-                problem.known.emplace_back();
+        const digit_runs::Problem problem = runs_problem();
+        // Section 一's figures, read only if the search asks for them: most runs are settled by the
+        // identities, and reading the prose costs more than the search.
+        std::vector<StatedFigure> stated;
+        std::vector<digit_runs::Figure> figures;
+        const auto read_figures = [&]() -> const std::vector<digit_runs::Figure>& {
+            stated = stated_figures(report_, spec_);
+            for (const auto& f : stated) {
+                digit_runs::Figure figure{{}, f.value};
+                for (const auto& cell : f.cells) figure.slots.push_back(slots_.of(cell));
+                figures.push_back(std::move(figure));
             }
-        }
-        for (const auto& cell : table_.cells) {
-            const CellReading reading = read_cell(cell.text);
-            if (reading.kind == CellReading::Kind::Number && reading.number.is_integer())
-                problem.known[slot_of.at({cell.row, cell.column})] = reading.number.mantissa;
-        }
-        problem.identities = identity_equations(slot_of);
-        const auto figures = stated_figures(report_, spec_);
-        for (const auto& f : figures) {
-            digit_runs::Figure figure{{}, f.value};
-            for (const auto& cell : f.cells) figure.slots.push_back(slot_of.at(cell));
-            problem.figures.push_back(std::move(figure));
-        }
-        for (const auto& t : together_) {
-            digit_runs::Run run;
-            for (const auto* item : t.items) run.items.push_back(item->text);
-            for (const auto& cell : t.cells) run.slots.push_back(slot_of.at(cell));
-            problem.runs.push_back(std::move(run));
-        }
+            return figures;
+        };
 
-        const auto decisions = digit_runs::decide(problem);
+        const auto decisions = digit_runs::decide(problem, read_figures);
         std::vector<diag::Related> readings;  // of the runs read, for one note on the table
         std::optional<diag::Span> first_read;
         std::size_t read = 0;
@@ -222,15 +233,15 @@ private:
                     std::vector<std::string> values;
                     for (std::size_t k = 0; k < t.cells.size(); ++k)
                         values.push_back(add_piece(t.cells[k], *t.items[d.readings.front()[k].item], d.readings.front()[k]));
-                    readings.push_back({at, diag::NoteId::split_run, {t.name, digits, enumerate(values)}});
+                    readings.push_back({at, diag::NoteId::split_run, {std::string(t.name), digits, enumerate(values)}});
                     for (const auto f : d.figures)
-                        readings.push_back({figures[f].span, diag::NoteId::split_by_text, {std::to_string(figures[f].value)}});
+                        readings.push_back({stated[f].span, diag::NoteId::split_by_text, {std::to_string(stated[f].value)}});
                     if (!first_read) first_read = at;
                     ++read;
                     break;
                 }
                 case digit_runs::Decision::Kind::Ambiguous: {
-                    auto error = diag::make(diag::Code::XG1111, at, {t.name, digits, std::to_string(d.count)});
+                    auto error = diag::make(diag::Code::XG1111, at, {std::string(t.name), digits, std::to_string(d.count)});
                     // The search gave up: the readings listed are some of those that fit, not all.
                     if (!d.complete) error.headline = diag::NoteId::split_unweighed;
                     for (const auto& reading : d.readings) {
@@ -247,7 +258,7 @@ private:
                         deal_in_order(t.cells.front().first, *t.label, t.items);
                         break;
                     }
-                    report_.diagnostics.push_back(diag::make(diag::Code::XG1112, at, {t.name, digits, std::to_string(t.cells.size())}));
+                    report_.diagnostics.push_back(diag::make(diag::Code::XG1112, at, {std::string(t.name), digits, std::to_string(t.cells.size())}));
                     break;
             }
         }
@@ -257,35 +268,61 @@ private:
         report_.diagnostics.push_back(std::move(note));
     }
 
+    // The table's cells, those read so far, its identities and its runs, as slots.
+    digit_runs::Problem runs_problem() const {
+        digit_runs::Problem problem;
+        problem.kinds.reserve(slots_.size());
+        for (std::size_t r = 0; r < spec_.rows.size(); ++r)
+            for (std::size_t c = 0; c < arity(r); ++c) problem.kinds.push_back(spec_.columns_of(r)[c].kind);
+        problem.known.resize(slots_.size());
+        for (const auto& cell : table_.cells) {
+            const CellReading reading = read_cell(cell.text);
+            if (reading.kind == CellReading::Kind::Number && reading.number.is_integer())
+                problem.known[slots_.of(cell.row, cell.column)] = reading.number.mantissa;
+        }
+        problem.identities = identity_equations();
+        for (const auto& t : together_) {
+            digit_runs::Run run;
+            for (const auto* item : t.items) run.items.push_back(item->text);
+            for (const auto& cell : t.cells) run.slots.push_back(slots_.of(cell));
+            problem.runs.push_back(std::move(run));
+        }
+        return problem;
+    }
+
     // The template's identities over the table's cells, as equations over their slots.
-    std::vector<digit_runs::Equation> identity_equations(const std::map<std::pair<std::size_t, std::size_t>, std::size_t>& slot_of) const {
+    std::vector<digit_runs::Equation> identity_equations() const {
         std::vector<digit_runs::Equation> equations;
         for (const auto& identity : report_.form->identities) {
             if (identity.table != table_.kind) continue;
-            const auto add = [&](const std::vector<std::pair<std::size_t, std::size_t>>& lhs,
-                                 const std::vector<std::pair<std::size_t, std::size_t>>& rhs) {
-                digit_runs::Equation e;
-                for (const auto& cell : lhs) e.terms.push_back({slot_of.at(cell), +1});
-                for (const auto& cell : rhs) e.terms.push_back({slot_of.at(cell), -1});
-                equations.push_back(std::move(e));
-            };
             if (identity.axis == tpl::IdentityAxis::PerColumn) {
+                // The same rows in every column: looked up by id once.
+                std::vector<std::pair<std::size_t, int>> rows;
+                for (const auto id : identity.lhs) rows.emplace_back(*spec_.row_index(id), +1);
+                for (const auto id : identity.rhs) rows.emplace_back(*spec_.row_index(id), -1);
                 for (std::size_t c = 0; c < spec_.blocks.front().columns.size(); ++c) {
-                    std::vector<std::pair<std::size_t, std::size_t>> lhs, rhs;
-                    for (const auto id : identity.lhs) lhs.emplace_back(*spec_.row_index(id), c);
-                    for (const auto id : identity.rhs) rhs.emplace_back(*spec_.row_index(id), c);
-                    add(lhs, rhs);
+                    digit_runs::Equation& e = equations.emplace_back();
+                    e.terms.reserve(rows.size());
+                    for (const auto& [row, coefficient] : rows) e.terms.push_back({slots_.of(row, c), coefficient});
                 }
                 continue;
             }
+            // The same columns in every row of a block: looked up by id once per block.
+            std::optional<std::size_t> block;
+            std::vector<std::pair<std::size_t, int>> columns;
             for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
                 if (!spec_.rows[r].numeric) continue;
                 if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
                     continue;
-                std::vector<std::pair<std::size_t, std::size_t>> lhs, rhs;
-                for (const auto id : identity.lhs) lhs.emplace_back(r, *spec_.column_index(r, id));
-                for (const auto id : identity.rhs) rhs.emplace_back(r, *spec_.column_index(r, id));
-                add(lhs, rhs);
+                if (block != spec_.rows[r].block) {
+                    block = spec_.rows[r].block;
+                    columns.clear();
+                    for (const auto id : identity.lhs) columns.emplace_back(*spec_.column_index(r, id), +1);
+                    for (const auto id : identity.rhs) columns.emplace_back(*spec_.column_index(r, id), -1);
+                }
+                digit_runs::Equation& e = equations.emplace_back();
+                e.terms.reserve(columns.size());
+                for (const auto& [column, coefficient] : columns) e.terms.push_back({slots_.of(r, column), coefficient});
             }
         }
         return equations;
@@ -300,6 +337,23 @@ private:
         std::string text = item.text.substr(piece.begin, piece.end - piece.begin);
         table_.cells.push_back({cell.first, cell.second, span, text, std::nullopt, {}, true});
         return text;
+    }
+
+    // Cells in template order, keeping the order of cells of the same place. Dealt rows come in
+    // order unless a report misorders them, so most tables are sorted already; cells read from runs
+    // come last and are put in place by moving each cell once, not by a sort that moves cells and
+    // their strings again and again.
+    void sort_cells() {
+        auto& cells = table_.cells;
+        const auto before = [](const ast::Cell& a, const ast::Cell& b) { return a.row != b.row ? a.row < b.row : a.column < b.column; };
+        if (std::is_sorted(cells.begin(), cells.end(), before)) return;
+        std::vector<std::size_t> order(cells.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return before(cells[a], cells[b]); });
+        std::vector<ast::Cell> sorted;
+        sorted.reserve(cells.size());
+        for (const auto i : order) sorted.push_back(std::move(cells[i]));
+        cells = std::move(sorted);
     }
 
     // A missing row is reported where it should have been: at the next row that is present.
@@ -335,7 +389,7 @@ private:
 
     // Values that may be digits run together, read once the whole table is known.
     struct RunTogether {
-        std::string name;  // the row's label; the table's title for table 四
+        std::string_view name;  // the row's label; the table's title for table 四
         std::vector<const ast::TableItem*> items;
         std::vector<std::pair<std::size_t, std::size_t>> cells;  // row, column of each slot
         const ast::TableItem* label;  // the row label; nullptr for table 四
@@ -344,6 +398,7 @@ private:
     ast::Report& report_;
     ast::Table& table_;
     const tpl::Table& spec_;
+    const SlotLayout slots_;
     std::vector<const ast::TableItem*> first_seen_;  // per template row: the item that introduced it
     std::vector<RunTogether> together_;
 };
