@@ -235,6 +235,13 @@ bool written_in_traditional(std::string_view utf8) {
         const std::int32_t block_end = std::min(length, i + kCheckEvery);
         while (i < block_end) {
             if (s[i] < 0x80) { ++i; continue; }
+            // U+4000..U+9FFF, most of a report: Han, and well-formed with two continuation bytes.
+            if (s[i] >= 0xE4 && s[i] <= 0xE9 && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+                ++han;
+                traditional += is_traditional(static_cast<char32_t>((s[i] & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)));
+                i += 3;
+                continue;
+            }
             const UChar32 c = next_code_point(s, i, length);
             if (!is_han(c)) continue;
             ++han;
