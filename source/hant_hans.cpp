@@ -19,46 +19,48 @@ constexpr Entry table[] = {
 #include "hant_hans_table.inc"
 };
 
-// The binary search below is only correct on a strictly increasing table.
+// An entry is found by counting the entries before it, which needs them in code point order.
 static_assert(std::ranges::adjacent_find(table, std::ranges::greater_equal{}, &Entry::traditional) ==
               std::ranges::end(table));
+// The bitmaps cover the Basic Multilingual Plane. With ICU 72 the table spans U+300C..U+9F9C.
+static_assert(std::rbegin(table)->traditional <= 0xFFFF);
 
-// The generator covers every code point, so nothing outside [first, last] is
-// mapped.  With ICU 72 that range is U+300C..U+9F9C: ASCII, Latin, 。、 and
-// the full-width forms never reach the search.
-constexpr char32_t first = std::begin(table)->traditional;
-constexpr char32_t last = std::rbegin(table)->traditional;
+constexpr std::size_t kBitmapWords = std::tuple_size_v<detail::BmpBits>;
 
-// One bit per code point of [first, last]: whether the table has it. Normalisation asks for every
-// Han character of every report, and almost all of them are not in the table: a bit answers that.
-constexpr std::size_t kBitmapWords = (last - first) / 64 + 1;
-constexpr std::array<std::uint64_t, kBitmapWords> in_table = [] {
-    std::array<std::uint64_t, kBitmapWords> bits{};
-    for (const auto& e : table) bits[(e.traditional - first) / 64] |= std::uint64_t{1} << ((e.traditional - first) % 64);
-    return bits;
-}();
-
-// How many entries the words before each word of `in_table` hold: with the bits below c in its
-// own word, the index of c's entry (the table is in code point order), instead of a binary
-// search for every character a traditional document converts.
+// How many entries the words before each word of traditional_bits hold: with the bits below c in
+// its own word, the index of c's entry, instead of a binary search for every character a
+// traditional document converts.
 constexpr std::array<std::uint16_t, kBitmapWords> entries_before = [] {
     static_assert(std::size(table) <= 0xFFFF);
     std::array<std::uint16_t, kBitmapWords> counts{};
+    std::array<std::uint16_t, kBitmapWords> in_word{};
+    for (const auto& e : table) ++in_word[e.traditional / 64];
     std::uint16_t count = 0;
     for (std::size_t w = 0; w < kBitmapWords; ++w) {
         counts[w] = count;
-        count = static_cast<std::uint16_t>(count + std::popcount(in_table[w]));
+        count = static_cast<std::uint16_t>(count + in_word[w]);
     }
     return counts;
 }();
 
+}  // namespace
+
+namespace detail {
+
+constexpr BmpBits traditional_bits = [] {
+    BmpBits bits{};
+    for (const auto& e : table) bits[e.traditional / 64] |= std::uint64_t{1} << (e.traditional % 64);
+    return bits;
+}();
+
+}  // namespace detail
+
+namespace {
+
 const Entry* find(char32_t c) noexcept {
-    if (c < first || c > last) return nullptr;
-    const std::size_t bit = c - first;
-    const std::uint64_t word = in_table[bit / 64];
-    const std::uint64_t below = word & ((std::uint64_t{1} << (bit % 64)) - 1);
-    if ((word >> (bit % 64) & 1) == 0) return nullptr;
-    return &table[entries_before[bit / 64] + static_cast<std::size_t>(std::popcount(below))];
+    if (!is_traditional(c)) return nullptr;
+    const std::uint64_t below = detail::traditional_bits[c / 64] & ((std::uint64_t{1} << (c % 64)) - 1);
+    return &table[entries_before[c / 64] + static_cast<std::size_t>(std::popcount(below))];
 }
 
 constexpr PhraseOverride overrides[] = {
@@ -90,37 +92,25 @@ static_assert(std::ranges::all_of(overrides, [](const PhraseOverride& o) {
     return !o.traditional.empty() && o.traditional.size() == o.simplified.size();
 }));
 
-// One bit per code point of [first, last]: whether one of the overrides starts with it. With
-// `in_table`, what a traditional document's copy loop asks of every Han character.
-constexpr std::array<std::uint64_t, kBitmapWords> starts_override = [] {
-    std::array<std::uint64_t, kBitmapWords> bits{};
+}  // namespace
+
+namespace detail {
+
+constexpr BmpBits override_start_bits = [] {
+    BmpBits bits{};
     for (const auto& o : overrides) {
         const char32_t c = o.traditional.front();
-        if (c < first || c > last) throw "an override starts outside the table's range: widen the bitmap";
-        bits[(c - first) / 64] |= std::uint64_t{1} << ((c - first) % 64);
+        if (c > 0xFFFF) throw "an override starts outside the Basic Multilingual Plane: widen the bitmaps";
+        bits[c / 64] |= std::uint64_t{1} << (c % 64);
     }
     return bits;
 }();
 
-bool test(const std::array<std::uint64_t, kBitmapWords>& bits, char32_t c) noexcept {
-    return c >= first && c <= last && (bits[(c - first) / 64] >> ((c - first) % 64) & 1) != 0;
-}
-
-}  // namespace
+}  // namespace detail
 
 char32_t to_simplified(char32_t c) noexcept {
     const Entry* const e = find(c);
     return e ? e->simplified : c;
-}
-
-bool is_traditional(char32_t c) noexcept { return find(c) != nullptr; }
-
-bool starts_phrase_override(char32_t c) noexcept { return test(starts_override, c); }
-
-bool changes_in_traditional_text(char32_t c) noexcept {
-    if (c < first || c > last) return false;
-    const std::size_t w = (c - first) / 64;
-    return ((in_table[w] | starts_override[w]) >> ((c - first) % 64) & 1) != 0;
 }
 
 std::span<const PhraseOverride> phrase_overrides() noexcept { return overrides; }
