@@ -3,8 +3,10 @@
 // （六）其他处理 rows mean 2021). The labels come from the template data, so a new form is
 // detected by the labels it adds, without code.
 #include <algorithm>
-#include <functional>
+#include <array>
+#include <cstdint>
 #include <set>
+#include <stdexcept>
 
 #include "lexicon.hpp"
 #include "passes.hpp"
@@ -39,29 +41,76 @@ std::vector<std::vector<std::string>> distinctive_labels() {
     return out;
 }
 
-// The distinctive labels of every form with a Boyer-Moore-Horspool searcher each: every report's
-// whole text is searched for each of them, and a label of Han characters (whose UTF-8 bytes begin
-// with the same few lead bytes) makes a byte-by-byte find stop at almost every character.
+// The distinctive labels of every form, found in one pass over a text (Wu–Manber): a window as
+// long as the shortest label slides along the text, and the two bytes that end it tell how far it
+// can move without passing the start of a label. Only where they could end the first bytes of a
+// label are labels compared. (A search per label read the whole text once for each of them.)
 class LabelSearch {
 public:
-    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
-
-    LabelSearch() : labels_(distinctive_labels()) {
-        for (const auto& form : labels_) {
-            auto& searchers = searchers_.emplace_back();
-            for (const auto& label : form) searchers.emplace_back(label.begin(), label.end());
+    LabelSearch() {
+        const auto by_form = distinctive_labels();
+        for (std::size_t form = 0; form < by_form.size(); ++form)
+            for (const auto& label : by_form[form]) labels_.push_back({label, form});
+        forms_ = by_form.size();
+        if (labels_.empty()) return;
+        window_ = std::min_element(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
+                      return a.text.size() < b.text.size();
+                  })->text.size();
+        if (window_ < 2) throw std::logic_error("a distinctive label is shorter than two bytes");
+        // A shift may be smaller than it could be (pairs of bytes that share a slot, a window
+        // longer than 255 bytes), never larger: no label is passed over.
+        const auto at_most = [](std::size_t shift) { return static_cast<std::uint8_t>(std::min<std::size_t>(shift, UINT8_MAX)); };
+        shift_.fill(at_most(window_ - 1));
+        for (std::size_t i = 0; i < labels_.size(); ++i) {
+            const std::string_view label = labels_[i].text;
+            // A window that ends with bytes q-2 and q-1 of the label is window_ - q bytes short of
+            // ending where the label's first window_ bytes do.
+            for (std::size_t q = 2; q <= window_; ++q) {
+                auto& shift = shift_[slot(label[q - 2], label[q - 1])];
+                shift = std::min(shift, at_most(window_ - q));
+            }
+            ending_[slot(label[window_ - 2], label[window_ - 1])].push_back(i);
         }
     }
-    // How many of form i's distinctive labels the text has.
-    [[nodiscard]] std::size_t found(std::size_t i, std::string_view text) const {
-        return static_cast<std::size_t>(std::count_if(searchers_[i].begin(), searchers_[i].end(), [&](const Searcher& s) {
-            return std::search(text.begin(), text.end(), s) != text.end();
-        }));
+
+    // How many of each form's distinctive labels the text has.
+    [[nodiscard]] std::vector<std::size_t> found(std::string_view text) const {
+        std::vector<std::size_t> counts(forms_);
+        if (labels_.empty()) return counts;
+        std::vector<bool> seen(labels_.size());
+        for (std::size_t end = window_ - 1; end < text.size();) {  // the window's last byte
+            const std::size_t at = slot(text[end - 1], text[end]);
+            if (shift_[at] != 0) {
+                end += shift_[at];
+                continue;
+            }
+            const std::string_view window_start = text.substr(end + 1 - window_);
+            for (const std::size_t label : ending_[at])
+                if (window_start.starts_with(labels_[label].text)) seen[label] = true;
+            ++end;
+        }
+        for (std::size_t i = 0; i < labels_.size(); ++i)
+            if (seen[i]) ++counts[labels_[i].form];
+        return counts;
     }
 
 private:
-    std::vector<std::vector<std::string>> labels_;  // what the searchers point into
-    std::vector<std::vector<Searcher>> searchers_;
+    // Pairs of bytes share slots: 4096 of them keep the table small enough for the L1 cache, and
+    // the odd multiplier spreads the pairs that Han characters' bytes make over all of them.
+    static constexpr std::size_t kSlots = 4096;
+    static std::size_t slot(char a, char b) {
+        return (static_cast<unsigned char>(a) * std::size_t{131} + static_cast<unsigned char>(b)) % kSlots;
+    }
+
+    struct Label {
+        std::string text;
+        std::size_t form;
+    };
+    std::vector<Label> labels_;
+    std::size_t forms_ = 0;
+    std::size_t window_ = 0;                             // the shortest label's length
+    std::array<std::uint8_t, kSlots> shift_{};           // how far a window ending in the slot's bytes moves
+    std::array<std::vector<std::size_t>, kSlots> ending_;  // the labels whose first window_ bytes end in the slot's
 };
 
 }  // namespace
@@ -69,11 +118,10 @@ private:
 DetectedForm detect_form(std::string_view normalised_text) {
     static const LabelSearch search;  // read-only once built: shared by the worker threads
     const auto forms = tpl::all_templates();
+    const auto found = search.found(normalised_text);
     DetectedForm best{&tpl::template_2019(), 0};
-    for (std::size_t i = 0; i < forms.size(); ++i) {
-        const std::size_t found = search.found(i, normalised_text);
-        if (found > best.evidence) best = {forms[i], found};
-    }
+    for (std::size_t i = 0; i < forms.size(); ++i)
+        if (found[i] > best.evidence) best = {forms[i], found[i]};
     return best;
 }
 
