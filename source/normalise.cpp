@@ -1,6 +1,7 @@
 #include "normalise.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unicode/utf8.h>
 
 #include "hant_hans.hpp"
@@ -52,6 +53,30 @@ UChar32 next_code_point(const std::uint8_t* s, std::int32_t& i, std::int32_t len
     return c;
 }
 
+// The count that decides a document's script, kept while it is read. The answer is often certain
+// long before the end: once the traditional characters reach the threshold even if everything
+// left were Han, or once they could not reach it even if everything left were traditional, the
+// rest of the text cannot change it. Every Han character takes at least three bytes, which
+// bounds how many are left.
+class ScriptTally {
+public:
+    void add_han(char32_t c) {
+        ++han_;
+        traditional_ += is_traditional(c) ? 1 : 0;
+    }
+    // True once the document is certainly traditional, with `bytes_left` bytes still unread.
+    [[nodiscard]] bool certainly_traditional(std::size_t bytes_left) const {
+        return traditional_ > 0 && kTraditionalOneIn * traditional_ >= han_ + bytes_left / 3;
+    }
+    // True once the document is certainly not traditional.
+    [[nodiscard]] bool certainly_simplified(std::size_t bytes_left) const {
+        return kTraditionalOneIn * (traditional_ + bytes_left / 3) < han_;
+    }
+
+private:
+    std::size_t han_ = 0, traditional_ = 0;
+};
+
 class Normaliser {
 public:
     Normaliser(std::string_view original, std::uint32_t begin, bool traditional)
@@ -64,10 +89,21 @@ public:
         out_.map.append(0, begin);
     }
 
-    NormalisedText run() {
+    // The normalised text; in simplified mode nothing once the text proves to be traditional.
+    std::optional<NormalisedText> run() {
+        // Simplified mode keeps the tally, and looks at it every kBlock bytes.
+        constexpr std::int32_t kBlock = 1024;
+        bool decided = traditional_;
         while (i_ < length_) {
-            copy_unchanged();
-            if (i_ < length_) step();
+            const std::int32_t block_end = decided ? length_ : std::min(length_, i_ + kBlock);
+            while (i_ < block_end) {
+                copy_unchanged(block_end);
+                if (i_ < block_end) step();
+            }
+            if (decided) continue;
+            const auto bytes_left = static_cast<std::size_t>(length_ - i_);
+            if (tally_.certainly_traditional(bytes_left)) return std::nullopt;
+            decided = tally_.certainly_simplified(bytes_left);
         }
         return std::move(out_);
     }
@@ -77,10 +113,10 @@ private:
     // below runs only where something is folded, converted or dropped. A traditional character
     // whose simplified form has as many bytes is converted on the way: the stretch still maps
     // byte for byte onto the original, so it stays one piece of the map.
-    void copy_unchanged() {
+    void copy_unchanged(std::int32_t limit) {
         const std::int32_t start = i_;
         std::int32_t copied = start;  // the text before this is in out_.text already
-        while (i_ < length_) {
+        while (i_ < limit) {
             const std::uint8_t b = s_[i_];
             if (b < 0x80) {
                 if (b == '\r' || b == '\t') break;
@@ -92,8 +128,10 @@ private:
             // decoding in a simplified document, where none of them changes, and only a look-up
             // in a traditional one.
             if (b >= 0xE4 && b <= 0xE9 && i_ + 2 < length_ && (s_[i_ + 1] & 0xC0) == 0x80 && (s_[i_ + 2] & 0xC0) == 0x80) {
-                if (traditional_) {
-                    const auto c = static_cast<char32_t>((b & 0x0F) << 12 | (s_[i_ + 1] & 0x3F) << 6 | (s_[i_ + 2] & 0x3F));
+                const auto c = static_cast<char32_t>((b & 0x0F) << 12 | (s_[i_ + 1] & 0x3F) << 6 | (s_[i_ + 2] & 0x3F));
+                if (!traditional_) {
+                    tally_.add_han(c);
+                } else {
                     if (changes_in_traditional_text(c)) {
                         const char32_t simplified = to_simplified(c);
                         if (starts_phrase_override(c) || simplified < 0x800 || simplified > 0xFFFF || gloss_may_follow(i_ + 3)) break;
@@ -110,6 +148,7 @@ private:
             std::int32_t next = i_;
             const UChar32 c = next_code_point(s_, next, length_);
             if (c < 0 || needs_change(c)) break;
+            if (!traditional_ && is_han(c)) tally_.add_han(static_cast<char32_t>(c));
             i_ = next;
         }
         if (i_ == start) return;
@@ -215,49 +254,19 @@ private:
     std::int32_t length_;
     std::int32_t i_;
     bool traditional_;
+    ScriptTally tally_;  // simplified mode: whether the text is traditional after all
     NormalisedText out_;
 };
 
 }  // namespace
 
-// Whether at least one in kTraditionalOneIn of the Han characters has a different simplified
-// form. The answer is often certain long before the end: once the traditional characters reach the
-// threshold even if everything left were Han, or once they could not reach it even if everything
-// left were traditional, the rest of the text cannot change it. Every Han character takes at
-// least three bytes, which bounds how many are left.
-bool written_in_traditional(std::string_view utf8) {
-    const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
-    const auto length = static_cast<std::int32_t>(utf8.size());
-    constexpr std::int32_t kCheckEvery = 1024;  // bytes between two looks at whether it is decided
-    std::int32_t i = 0;
-    std::size_t han = 0, traditional = 0;
-    while (i < length) {
-        const std::int32_t block_end = std::min(length, i + kCheckEvery);
-        while (i < block_end) {
-            if (s[i] < 0x80) { ++i; continue; }
-            // U+4000..U+9FFF, most of a report: Han, and well-formed with two continuation bytes.
-            if (s[i] >= 0xE4 && s[i] <= 0xE9 && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-                ++han;
-                traditional += is_traditional(static_cast<char32_t>((s[i] & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)));
-                i += 3;
-                continue;
-            }
-            const UChar32 c = next_code_point(s, i, length);
-            if (!is_han(c)) continue;
-            ++han;
-            if (is_traditional(static_cast<char32_t>(c))) ++traditional;
-        }
-        const auto most_han_left = static_cast<std::size_t>(length - i) / 3;
-        if (traditional > 0 && kTraditionalOneIn * traditional >= han + most_han_left) return true;
-        if (kTraditionalOneIn * (traditional + most_han_left) < han) return false;
-    }
-    return han != 0 && kTraditionalOneIn * traditional >= han;
-}
-
 NormalisedText normalise(std::string_view original, std::uint32_t text_begin, std::uint32_t text_end) {
     const std::string_view text = original.substr(0, text_end);
-    const bool traditional = written_in_traditional(text.substr(text_begin));
-    return Normaliser(text, text_begin, traditional).run();
+    // Most reports are simplified: the text is normalised as one while the traditional characters
+    // are counted, and again in traditional mode only when they prove to be one in ten. (Counting
+    // first took a pass over the text of its own.)
+    if (auto simplified = Normaliser(text, text_begin, false).run()) return std::move(*simplified);
+    return std::move(*Normaliser(text, text_begin, true).run());
 }
 
 }  // namespace xxgk::source

@@ -16,13 +16,11 @@ namespace xxgk::source {
 struct NormalisedText {
     std::string text;
     OffsetMap map;
-    bool traditional = false;  // traditional→simplified conversion was applied
+    // Traditional→simplified conversion was applied: at least one in ten of the Han characters
+    // has a different simplified form (none or almost none in a simplified document; about 0.3
+    // in a traditional one, seed 002).
+    bool traditional = false;
 };
-
-// True for a document written in traditional characters: at least a tenth of its Han characters
-// have a different simplified form (none or almost none in a simplified document; about 0.3 in a
-// traditional one, seed 002).
-bool written_in_traditional(std::string_view utf8);
 
 // Normalises original[text_begin, text_end) (a BOM and an incomplete last character left out);
 // offsets in the map count from the start of `original`.

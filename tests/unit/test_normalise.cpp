@@ -82,16 +82,22 @@ std::string repeat(std::string_view s, std::size_t times) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_document_is_traditional_from_one_in_ten_han_characters) {
-    // Long enough that the scan looks many times at whether the rest could change the answer.
-    BOOST_TEST(written_in_traditional(repeat("國", 100) + repeat("中", 900)));
-    BOOST_TEST(!written_in_traditional(repeat("國", 100) + repeat("中", 901)));
+    const auto traditional = [](const std::string& text) { return normalise(text, 0).traditional; };
+    // Long enough that the count is looked at many times on the way.
+    BOOST_TEST(traditional(repeat("國", 100) + repeat("中", 900)));
+    BOOST_TEST(!traditional(repeat("國", 100) + repeat("中", 901)));
     // Where the traditional characters stand does not matter, only how many there are.
-    BOOST_TEST(written_in_traditional(repeat("中", 900) + repeat("國", 100)));
-    BOOST_TEST(!written_in_traditional(repeat("國", 1000) + repeat("中", 9001)));
-    BOOST_TEST(written_in_traditional(repeat("中 ", 5000) + repeat("國", 1000) + repeat("abc", 20000)));
-    BOOST_TEST(!written_in_traditional(""));
-    BOOST_TEST(!written_in_traditional(repeat("abc 123\n", 1000)));
-    BOOST_TEST(written_in_traditional("國"));
+    BOOST_TEST(traditional(repeat("中", 900) + repeat("國", 100)));
+    BOOST_TEST(!traditional(repeat("國", 1000) + repeat("中", 9001)));
+    BOOST_TEST(traditional(repeat("中 ", 5000) + repeat("國", 1000) + repeat("abc", 20000)));
+    // Han characters outside U+4000..U+9FFF count too: CJK extension A (㐀) and B (𠀀).
+    BOOST_TEST(!traditional(repeat("國", 100) + repeat("㐀", 450) + repeat("𠀀", 451)));
+    BOOST_TEST(!traditional(""));
+    BOOST_TEST(!traditional(repeat("abc 123\n", 1000)));
+    BOOST_TEST(traditional("國"));
+    // A document that turns out traditional late is converted from its start.
+    const auto late = normalise(repeat("中", 900) + repeat("國", 100), 0);
+    BOOST_TEST(late.text == repeat("中", 900) + repeat("国", 100));
 }
 
 BOOST_AUTO_TEST_CASE(bom_is_skipped_and_offsets_count_from_the_file_start) {
