@@ -3,6 +3,8 @@
 // is folded: section headings, and per table its anchors (block titles, header and column
 // labels, row labels, with every variant). Plain C++, no PEGTL: the rules call into it.
 #include <array>
+#include <bitset>
+#include <cstdint>
 #include <unordered_map>
 #include <optional>
 #include <string>
@@ -32,6 +34,7 @@ public:
 private:
     struct Anchor {
         std::u32string label;  // folded
+        std::string written;   // the label in UTF-8, as a text that matches it exactly holds it
         ast::ItemKind kind;
         std::size_t index;
     };
@@ -40,6 +43,9 @@ private:
     // The anchors by their first character, each list in the order of anchors_: a label's first
     // character must match exactly, and the grammar asks at every character of a table.
     std::unordered_map<char32_t, std::vector<const Anchor*>> by_first_;
+    // The ASCII characters that labels start with: the grammar asks at every digit of a value and
+    // after it, and most of those questions are answered here without the look-up.
+    std::bitset<128> ascii_firsts_;
 };
 
 // A heading found inside a line: its section and its length in bytes, numeral to title end.
@@ -62,6 +68,12 @@ public:
     [[nodiscard]] static bool heading_may_follow(std::string_view before);
     // True for page furniture that ends a report: 分享到, 相关附件, 打印本页 …
     [[nodiscard]] static bool is_page_chrome(std::string_view line);
+    // The first place, `from` or after, where a heading of `text` may begin, or the page trailer
+    // when `trailer_may_begin` (text.size() if there is none): the first that starts like one (a
+    // numeral and its separator, or a page-chrome marker) where heading_may_follow holds. Both
+    // tests are necessary for heading, inline_heading and the trailer alike, so the grammar
+    // skips to this place instead of asking at every character; the exact tests stay its own.
+    [[nodiscard]] std::size_t next_possible_heading(std::string_view text, std::size_t from, bool trailer_may_begin) const;
     [[nodiscard]] const TableLexicon* table_for_section(int section) const;
 
 private:
@@ -76,8 +88,27 @@ private:
     std::vector<TableLexicon> tables_;
     std::vector<std::string> title_endings_;  // the last two characters of every title and variant
     // Bytes a heading can start with (its numeral's first byte, or the spaces and Markdown marks
-    // before it): the grammar asks at every character of the text, and this answers most of them.
+    // before it): numbered() turns the others away at once.
     std::array<bool, 256> heading_start_{};
+    // Where a heading can open, or a heading or the page trailer, by its first kLength bytes:
+    // next_possible_heading passes over every other character with a look-up or three, where
+    // numbered() would take a hundred instructions.
+    struct Openings {
+        static constexpr std::size_t kLength = 4;
+        Openings();
+        // Adds what opens with any number of `marks` and then `tail` (kLength bytes or more).
+        void add(std::string_view marks, std::string_view tail);
+        // The first character from `at` on whose first kLength bytes something added opens with
+        // (text.size() if none), found character by character: the text is valid UTF-8, and
+        // nothing opens inside a character.
+        [[nodiscard]] std::size_t next(std::string_view text, std::size_t at) const;
+        // How far to move on from a character by its first two bytes (byte << 8 | byte): 0 when
+        // something added opens with them, else the character's length.
+        std::array<std::uint8_t, 0x10000> step;
+        // The second and third, and the third and fourth bytes of what opens, likewise.
+        std::array<std::bitset<0x10000>, kLength - 2> later_pairs;
+    };
+    Openings heading_openings_, heading_or_trailer_openings_;
 };
 
 // The one Lexicon of each template, built on first use.

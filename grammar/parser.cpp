@@ -11,29 +11,19 @@ namespace pegtl = tao::pegtl;
 template <typename Rule>
 struct document_action : pegtl::nothing<Rule> {};
 
-// A heading's section, from what its rule matched.
-struct heading_of_line {
-    static int section(const Lexicon& lexicon, std::string_view matched) { return *lexicon.heading(matched); }
-};
-struct heading_of_stretch {
-    static int section(const Lexicon& lexicon, std::string_view matched) { return lexicon.inline_heading(matched)->section; }
-};
-
-template <typename Reading>
 struct push_heading {
     template <typename ActionInput>
     static void apply(const ActionInput& in, rules::DocumentState& st) {
-        const int number = Reading::section(*st.lexicon, in.string_view());
         const auto begin = static_cast<std::size_t>(in.begin() - st.text_begin);
-        st.headings.push_back({number, begin, begin + in.size()});
-        st.current_section = number;
+        st.headings.push_back({st.last_heading, begin, begin + in.size()});
+        st.current_section = st.last_heading;
     }
 };
 
 template <>
-struct document_action<rules::heading_line> : push_heading<heading_of_line> {};
+struct document_action<rules::heading_line> : push_heading {};
 template <>
-struct document_action<rules::heading_in_line> : push_heading<heading_of_stretch> {};
+struct document_action<rules::heading_in_line> : push_heading {};
 
 template <>
 struct document_action<rules::trailer> {
@@ -83,7 +73,7 @@ std::pair<std::size_t, std::size_t> trimmed(std::string_view s, std::size_t begi
 
 ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& lexicon, std::size_t begin,
                        std::size_t end, const std::string& source_name) {
-    rules::TableState st{&lexicon, text.text.data(), {}, {}};
+    rules::TableState st{&lexicon, text.text.data(), {}, {}, {}};
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf> in(text.text.data() + begin, text.text.data() + end,
                                                                         source_name);
     // The table grammar accepts any valid UTF-8, and the normaliser only produces valid UTF-8.
@@ -101,7 +91,7 @@ ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& l
 
 ast::Report parse(const source::SourceFile& file, const source::NormalisedText& text, const tpl::Template& form) {
     const Lexicon& lexicon = lexicon_for(form);
-    rules::DocumentState st{&lexicon, text.text.data(), 0, {}, std::string_view::npos};
+    rules::DocumentState st{&lexicon, text.text.data(), 0, 0, {}, std::string_view::npos};
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf> in(text.text, file.name());
     pegtl::parse<rules::document, document_action>(in, st);
 

@@ -5,6 +5,7 @@
 // The text it reads is normalised (source/normalise.hpp): ASCII punctuation and digits,
 // simplified characters, LF line ends. Headings and table anchors come from the template data
 // through the Lexicon; the rules here say only how the pieces are arranged.
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -28,8 +29,30 @@ struct DocumentState {
     const Lexicon* lexicon;
     const char* text_begin;
     int current_section = 0;  // the section whose body is being read
+    int last_heading = 0;     // the section a heading rule just matched, for its action
     std::vector<HeadingMatch> headings;
     std::size_t trailer_begin = std::string_view::npos;
+
+    // The site's footer ends the report only after its last section.
+    [[nodiscard]] bool trailer_may_begin() const { return current_section == 6; }
+};
+
+// The anchor that starts at a place, kept for the last place asked: the table rules ask about one
+// place up to three times (at a value's end, for the next item, for its text), and the answer
+// depends on nothing but the place.
+class AnchorCache {
+public:
+    std::optional<AnchorMatch> at(const TableLexicon& lexicon, const char* place, std::size_t size_left) {
+        if (place != place_) {
+            place_ = place;
+            answer_ = lexicon.match(std::string_view(place, size_left));
+        }
+        return answer_;
+    }
+
+private:
+    const char* place_ = nullptr;
+    std::optional<AnchorMatch> answer_;
 };
 
 struct TableState {
@@ -42,6 +65,7 @@ struct TableState {
         std::size_t index;
     };
     std::vector<Item> items;
+    AnchorCache anchors;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -56,11 +80,13 @@ struct heading_line {
     using rule_t = heading_line;
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
-    static bool match(Input& in, const DocumentState& st) {
+    static bool match(Input& in, DocumentState& st) {
         if (!at_line_start(in.current(), st.text_begin)) return false;
         const std::string_view rest(in.current(), in.size(0));
         const std::string_view line = rest.substr(0, rest.find('\n'));
-        if (!st.lexicon->heading(line)) return false;
+        const auto section = st.lexicon->heading(line);
+        if (!section) return false;
+        st.last_heading = *section;
         in.bump(line.size());
         return true;
     }
@@ -73,11 +99,12 @@ struct heading_in_line {
     using rule_t = heading_in_line;
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
-    static bool match(Input& in, const DocumentState& st) {
+    static bool match(Input& in, DocumentState& st) {
         const auto heading = st.lexicon->inline_heading(std::string_view(in.current(), in.size(0)));
         if (!heading || heading->section <= st.current_section) return false;
         if (!Lexicon::heading_may_follow(std::string_view(st.text_begin, static_cast<std::size_t>(in.current() - st.text_begin))))
             return false;
+        st.last_heading = heading->section;
         in.bump(heading->length);
         return true;
     }
@@ -90,7 +117,7 @@ struct page_trailer_start {
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, const DocumentState& st) {
-        if (st.current_section != 6) return false;
+        if (!st.trailer_may_begin()) return false;
         // The markers are short and hold no line break: no need to find the line's end, which on
         // a one-line page would be a scan to the end of the file at every character.
         if (!Lexicon::is_page_chrome(std::string_view(in.current(), in.size(0)))) return false;
@@ -98,10 +125,28 @@ struct page_trailer_start {
     }
 };
 
+// Text up to the next place where a heading or the trailer may begin (Lexicon::next_possible_heading),
+// taken in one step: the rules above fail everywhere before it, and asking them at every
+// character of the prose was most of the parse. The normalised text is valid UTF-8, so
+// utf8::any would have taken it character by character.
+struct plain_text {
+    using rule_t = plain_text;
+    using subs_t = pegtl::empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
+    static bool match(Input& in, const DocumentState& st) {
+        const auto from = static_cast<std::size_t>(in.current() - st.text_begin);
+        const std::string_view text(st.text_begin, from + in.size(0));
+        const std::size_t next = st.lexicon->next_possible_heading(text, from, st.trailer_may_begin());
+        if (next == from) return false;
+        in.bump(next - from);
+        return true;
+    }
+};
+
 struct heading : pegtl::sor<heading_line, heading_in_line> {};
 struct body_char : pegtl::seq<pegtl::not_at<heading>, pegtl::not_at<page_trailer_start>, pegtl::utf8::any> {};
-struct section : pegtl::seq<heading, pegtl::star<body_char>> {};
-struct preamble : pegtl::star<pegtl::not_at<heading>, pegtl::utf8::any> {};
+struct section : pegtl::seq<heading, pegtl::star<pegtl::sor<plain_text, body_char>>> {};
+struct preamble : pegtl::star<pegtl::sor<plain_text, pegtl::seq<pegtl::not_at<heading>, pegtl::utf8::any>>> {};
 struct trailer : pegtl::star<pegtl::any> {};
 struct document : pegtl::seq<preamble, pegtl::star<section>, trailer, pegtl::eof> {};
 
@@ -116,7 +161,7 @@ struct anchor {
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, TableState& st) {
-        const auto m = st.lexicon->match(std::string_view(in.current(), in.size(0)));
+        const auto m = st.anchors.at(*st.lexicon, in.current(), in.size(0));
         if (!m) return false;
         st.last_anchor = *m;
         in.bump(m->length);
@@ -126,17 +171,19 @@ struct anchor {
 
 // A row label can start with a digit and follow a value with nothing between them:
 // 1.属于国家秘密00000002.其他… is the value 0000000 and the label 2.其他…, so a value's digits end
-// where a label begins.
-struct value_digit : pegtl::seq<pegtl::not_at<anchor>, pegtl::ascii::digit> {};
+// where a label begins. (The digit is looked at first: it is the cheaper test, and the one that
+// fails where a number ends.)
+struct value_digit : pegtl::seq<pegtl::at<pegtl::ascii::digit>, pegtl::not_at<anchor>, pegtl::ascii::digit> {};
 struct digits : pegtl::plus<value_digit> {};
 struct grouped_digits : pegtl::seq<pegtl::rep_min_max<1, 3, pegtl::ascii::digit>,
                                    pegtl::plus<pegtl::one<','>, pegtl::rep<3, pegtl::ascii::digit>>> {};
 struct sign : pegtl::one<'+', '-'> {};
 struct fraction : pegtl::seq<pegtl::one<'.'>, digits> {};
 struct number : pegtl::seq<pegtl::opt<sign>, pegtl::sor<grouped_digits, digits>, pegtl::opt<fraction>> {};
-struct unit : pegtl::sor<TAO_PEGTL_STRING("万元"), TAO_PEGTL_STRING("亿元"), TAO_PEGTL_STRING("元"),
-                         TAO_PEGTL_STRING("万"), TAO_PEGTL_STRING("件"), TAO_PEGTL_STRING("条"),
-                         TAO_PEGTL_STRING("项"), TAO_PEGTL_STRING("个")> {};
+// 万元 亿元 元 万 件 条 项 个, read a character at a time rather than compared as eight strings: the
+// grammar tries it after every number.
+struct unit : pegtl::sor<pegtl::seq<pegtl::utf8::one<U'万', U'亿'>, pegtl::utf8::one<U'元'>>,
+                         pegtl::utf8::one<U'元', U'万', U'件', U'条', U'项', U'个'>> {};
 // What reports write for "not filled".
 struct placeholder : pegtl::sor<pegtl::plus<pegtl::utf8::one<U'—', U'－', U'–'>>, TAO_PEGTL_STRING("N/A"),
                                 TAO_PEGTL_STRING("n/a"), TAO_PEGTL_STRING("无"), pegtl::one<'/', '-', 'X', 'x'>> {};
