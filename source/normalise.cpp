@@ -114,46 +114,52 @@ private:
     // whose simplified form has as many bytes is converted on the way: the stretch still maps
     // byte for byte onto the original, so it stays one piece of the map.
     void copy_unchanged(std::int32_t limit) {
-        const std::int32_t start = i_;
+        // The position and the tally as locals, written back at the end: the loop then keeps them
+        // in registers rather than in the object, which it would write at every character.
+        std::int32_t i = i_;
+        ScriptTally tally = tally_;
+        const std::int32_t start = i;
         std::int32_t copied = start;  // the text before this is in out_.text already
-        while (i_ < limit) {
-            const std::uint8_t b = s_[i_];
+        while (i < limit) {
+            const std::uint8_t b = s_[i];
             if (b < 0x80) {
                 if (b == '\r' || b == '\t') break;
-                ++i_;
+                ++i;
                 continue;
             }
             // Most of a report is Han characters in U+4000..U+9FFF: a well-formed sequence with one
             // of their lead bytes (E4–E9, which have no overlong or surrogate forms) needs no
             // decoding in a simplified document, where none of them changes, and only a look-up
             // in a traditional one.
-            if (b >= 0xE4 && b <= 0xE9 && i_ + 2 < length_ && (s_[i_ + 1] & 0xC0) == 0x80 && (s_[i_ + 2] & 0xC0) == 0x80) {
-                const auto c = static_cast<char32_t>((b & 0x0F) << 12 | (s_[i_ + 1] & 0x3F) << 6 | (s_[i_ + 2] & 0x3F));
+            if (b >= 0xE4 && b <= 0xE9 && i + 2 < length_ && (s_[i + 1] & 0xC0) == 0x80 && (s_[i + 2] & 0xC0) == 0x80) {
+                const auto c = static_cast<char32_t>((b & 0x0F) << 12 | (s_[i + 1] & 0x3F) << 6 | (s_[i + 2] & 0x3F));
                 if (!traditional_) {
-                    tally_.add_han(c);
+                    tally.add_han(c);
                 } else {
                     if (changes_in_traditional_text(c)) {
                         const char32_t simplified = to_simplified(c);
-                        if (starts_phrase_override(c) || simplified < 0x800 || simplified > 0xFFFF || gloss_may_follow(i_ + 3)) break;
-                        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i_ - copied));
+                        if (starts_phrase_override(c) || simplified < 0x800 || simplified > 0xFFFF || gloss_may_follow(i + 3)) break;
+                        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i - copied));
                         append_utf8(static_cast<UChar32>(simplified));
-                        i_ += 3;
-                        copied = i_;
+                        i += 3;
+                        copied = i;
                         continue;
                     }
                 }
-                i_ += 3;
+                i += 3;
                 continue;
             }
-            std::int32_t next = i_;
+            std::int32_t next = i;
             const UChar32 c = next_code_point(s_, next, length_);
             if (c < 0 || needs_change(c)) break;
-            if (!traditional_ && is_han(c)) tally_.add_han(static_cast<char32_t>(c));
-            i_ = next;
+            if (!traditional_ && is_han(c)) tally.add_han(static_cast<char32_t>(c));
+            i = next;
         }
-        if (i_ == start) return;
-        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i_ - copied));
-        out_.map.append(static_cast<std::uint32_t>(i_ - start), static_cast<std::uint32_t>(i_ - start));
+        i_ = i;
+        tally_ = tally;
+        if (i == start) return;
+        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i - copied));
+        out_.map.append(static_cast<std::uint32_t>(i - start), static_cast<std::uint32_t>(i - start));
     }
 
     // An opening parenthesis, where skip_pinyin_gloss looks for a gloss.
