@@ -1,5 +1,7 @@
 #include "cell_value.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace xxgk::passes {
@@ -71,11 +73,9 @@ CellReading read_cell(std::string_view text) {
     if (!digits) return r;
     const std::string_view rest = text.substr(i);
     if (!rest.empty()) {
-        bool known = false;
-        for (const auto u : kUnits)
-            if (rest == u) known = true;
-        if (!known) return r;
-        r.unit = std::string(rest);
+        const auto* unit = std::find(std::begin(kUnits), std::end(kUnits), rest);
+        if (unit == std::end(kUnits)) return r;
+        r.unit = *unit;
     }
     if (too_large) {
         r.kind = CellReading::Kind::TooLarge;

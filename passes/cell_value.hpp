@@ -2,7 +2,6 @@
 // Reading one cell's text as a value: the number, its sign, its fraction and its unit, or a
 // placeholder for "not filled". Separate from the pass so that it can be tested on its own.
 #include <optional>
-#include <string>
 #include <string_view>
 
 #include "report.hpp"
@@ -12,7 +11,7 @@ namespace xxgk::passes {
 struct CellReading {
     enum class Kind { Number, Unfilled, NotANumber, TooLarge } kind = Kind::NotANumber;
     ast::Decimal number;     // as written, before any unit conversion
-    std::string unit;        // 万元, 元, 亿元, 万, 件 … or "" when none is written
+    std::string_view unit;   // 万元, 元, 亿元, 万, 件 … (static text, not the cell's) or "" when none is written
 };
 
 CellReading read_cell(std::string_view text);

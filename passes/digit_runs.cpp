@@ -1,7 +1,6 @@
 #include "digit_runs.hpp"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 
 namespace xxgk::passes::digit_runs {
@@ -65,13 +64,17 @@ std::optional<__int128> residual(const std::vector<Equation::Term>& terms, const
 // Every cut of one run, depth first, pruned by the identities that lie within it.
 class RunCutter {
 public:
-    RunCutter(const Problem& problem, const Run& run, Limits limits)
-        : problem_(problem), run_(run), limits_(limits), checks_(run.slots.size()), bytes_after_(run.items.size() + 1, 0) {
-        for (std::size_t i = 0; i < run.items.size(); ++i) number_.push_back(number_length(run.items[i]));
-        for (std::size_t i = run.items.size(); i-- > 0;) bytes_after_[i] = bytes_after_[i + 1] + number_[i];
-        std::vector<std::size_t> position(problem.kinds.size(), kOutside);
+    static constexpr std::size_t kOutside = SIZE_MAX;  // a slot's position when it is not in the run
+
+    // `position` maps every slot of the problem to kOutside. It is scratch that the cutters of one
+    // problem share, so that each run does not fill a map of the whole table: the cutter marks its
+    // run's slots in it while it looks for the identities within the run, and clears them again.
+    RunCutter(const Problem& problem, const Run& run, Limits limits, std::vector<std::size_t>& position)
+        : problem_(problem), run_(run), limits_(limits), bytes_after_(run.items.size() + 1, 0) {
+        for (std::size_t i = run.items.size(); i-- > 0;) bytes_after_[i] = bytes_after_[i + 1] + number_length(run.items[i]);
         for (std::size_t k = 0; k < run.slots.size(); ++k) position[run.slots[k]] = k;
         for (const auto& eq : problem.identities) add_check(eq, position);
+        for (const auto slot : run.slots) position[slot] = kOutside;
         current_.reserve(run.slots.size());
     }
 
@@ -81,17 +84,21 @@ public:
     }
 
 private:
-    static constexpr std::size_t kOutside = SIZE_MAX;  // a slot's position when it is not in the run
-
     // An identity whose slots are all in the run or known, checked once its last slot in the run
-    // is cut. The known slots never change, so their share of the sum is added up here once.
+    // is cut. The known slots never change, so their share of the sum is added up here once. Its
+    // operands in the run are operands_[first, end).
     struct Check {
-        struct Operand {
-            std::size_t position;  // in the run
-            int coefficient;
-        };
-        std::vector<Operand> operands;
+        std::size_t last;  // the position of its last slot in the run
+        std::size_t first, end;
         __int128 known_sum = 0;  // Σ coefficient · value over the known slots
+    };
+    struct ByLast {
+        bool operator()(const Check& check, std::size_t k) const { return check.last < k; }
+        bool operator()(std::size_t k, const Check& check) const { return k < check.last; }
+    };
+    struct Operand {
+        std::size_t position;  // in the run
+        int coefficient;
     };
 
     void add_check(const Equation& eq, const std::vector<std::size_t>& position) {
@@ -102,17 +109,19 @@ private:
         if (!std::all_of(eq.terms.begin(), eq.terms.end(), [&](const Equation::Term& t) { return in_run(t) || problem_.known[t.slot]; }) ||
             std::none_of(eq.terms.begin(), eq.terms.end(), in_run))
             return;
-        Check check;
-        std::size_t last = 0;
+        Check check{0, operands_.size(), operands_.size()};
         for (const auto& t : eq.terms) {
             if (in_run(t)) {
-                check.operands.push_back({position[t.slot], t.coefficient});
-                last = std::max(last, position[t.slot]);
+                operands_.push_back({position[t.slot], t.coefficient});
+                check.last = std::max(check.last, position[t.slot]);
             } else {
                 check.known_sum += static_cast<__int128>(t.coefficient) * *problem_.known[t.slot];
             }
         }
-        checks_[last].push_back(std::move(check));
+        check.end = operands_.size();
+        // Kept in order of the position where each is checked, and of one position in the order of
+        // the identities: inserted after those checked at its position or before.
+        checks_.insert(std::upper_bound(checks_.begin(), checks_.end(), check.last, ByLast{}), check);
     }
 
     void cut(std::size_t item, std::size_t offset) {
@@ -126,7 +135,7 @@ private:
             return;
         }
         const std::size_t slots_after = slots - k - 1, items_after = items - item - 1;
-        const std::size_t length = number_[item];
+        const std::size_t length = bytes_after_[item] - bytes_after_[item + 1];
         for (std::size_t end = offset + 1; end <= length && complete_; ++end) {
             const bool item_ends = end == length;
             // Every later slot needs a byte, and every later item a slot.
@@ -144,9 +153,11 @@ private:
     // Like `residual` of the whole identity: one with an amount's fraction among its terms cannot
     // be weighed and stands.
     bool keeps_identities(std::size_t k) const {
-        return std::all_of(checks_[k].begin(), checks_[k].end(), [&](const Check& check) {
+        const auto [begin, end] = std::equal_range(checks_.begin(), checks_.end(), k, ByLast{});
+        return std::all_of(begin, end, [&](const Check& check) {
             __int128 sum = check.known_sum;
-            for (const auto& operand : check.operands) {
+            for (std::size_t o = check.first; o < check.end; ++o) {
+                const Operand& operand = operands_[o];
                 const std::optional<std::int64_t>& value = current_[operand.position].value;
                 if (!value) return true;
                 sum += static_cast<__int128>(operand.coefficient) * *value;
@@ -158,9 +169,9 @@ private:
     const Problem& problem_;
     const Run& run_;
     Limits limits_;
-    std::vector<std::vector<Check>> checks_;  // per position: identities complete there
-    std::vector<std::size_t> number_;         // per item: the bytes that can be cut
-    std::vector<std::size_t> bytes_after_;    // per item: bytes to cut from it on
+    std::vector<Check> checks_;             // by Check::last, then in the order of the identities
+    std::vector<Operand> operands_;
+    std::vector<std::size_t> bytes_after_;  // per item: bytes to cut from it on (those of its number, then of the later items)
     Reading current_;
     std::vector<Reading> found_;
     std::size_t steps_ = 0;
@@ -178,23 +189,22 @@ public:
         }
         group_.resize(options.size());
         std::iota(group_.begin(), group_.end(), 0);
-        std::vector<std::size_t> slots;
+        std::vector<std::size_t> slots, runs;
         for (const auto& eq : problem.identities) {
             slots.clear();
             for (const auto& t : eq.terms) slots.push_back(t.slot);
-            const auto runs = runs_of(slots);
-            if (!runs || runs->size() < 2) continue;  // unknown operands, or checked within its run
-            links_.push_back({&eq.terms, *runs});
-            for (const auto r : *runs) group_[root(r)] = root(runs->front());
+            if (!runs_of(slots, runs) || runs.size() < 2) continue;  // unknown operands, or checked within its run
+            links_.push_back({&eq.terms, runs});
+            for (const auto r : runs) group_[root(r)] = root(runs.front());
         }
     }
 
     std::vector<Decision> run() {
         std::vector<Decision> decisions(options_.size());
-        std::map<std::size_t, std::vector<std::size_t>> groups;
+        std::vector<std::pair<std::size_t, std::size_t>> grouped;  // root, run: by group, then by run
         for (std::size_t r = 0; r < options_.size(); ++r) {
             if (choosable(r)) {
-                groups[root(r)].push_back(r);
+                grouped.emplace_back(root(r), r);
                 continue;
             }
             auto& d = decisions[r];
@@ -203,7 +213,14 @@ public:
             d.kind = d.count == 0 && d.complete ? Decision::Kind::Unreadable : Decision::Kind::Ambiguous;
             list(d, options_[r].list);
         }
-        for (const auto& [_, runs] : groups) decide_group(runs, decisions);
+        std::sort(grouped.begin(), grouped.end());
+        std::vector<std::size_t> runs;
+        for (std::size_t i = 0; i < grouped.size(); ++i) {
+            runs.push_back(grouped[i].second);
+            if (i + 1 < grouped.size() && grouped[i + 1].first == grouped[i].first) continue;
+            decide_group(runs, decisions);
+            runs.clear();
+        }
         return decisions;
     }
 
@@ -221,12 +238,12 @@ private:
         return r;
     }
 
-    // The choosable runs `slots` fall in, or nothing when one is neither in such a run nor known.
-    std::optional<std::vector<std::size_t>> runs_of(const std::vector<std::size_t>& slots) const {
-        std::vector<std::size_t> runs;
+    // The choosable runs `slots` fall in, into `runs`; false when a slot is neither in such a run nor known.
+    bool runs_of(const std::vector<std::size_t>& slots, std::vector<std::size_t>& runs) const {
+        runs.clear();
         for (const auto slot : slots) {
             if (!owner_[slot]) {
-                if (!problem_.known[slot]) return std::nullopt;
+                if (!problem_.known[slot]) return false;
                 continue;
             }
             // A run's slots tend to come together (a row's identity lies within its run): added once.
@@ -234,7 +251,7 @@ private:
         }
         std::sort(runs.begin(), runs.end());
         runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
-        return runs;
+        return true;
     }
 
     // Depth first over the group's runs; a link is evaluated once its last run is chosen, and a
@@ -300,30 +317,30 @@ private:
         // figures. The figures are read only when there is a choice to make.
         const std::vector<Choice> by_identities = std::move(search.best);
         std::vector<std::size_t> weighable;  // the figures over the group's runs
-        std::vector<Choice> kept = by_identities;
+        std::vector<Choice> by_figures;
         if (by_identities.size() > 1) {
             weighable = figures_within(runs);
-            kept = most_agreeing(by_identities, weighable, search);
+            by_figures = most_agreeing(by_identities, weighable, search);
         }
+        const std::vector<Choice>& kept = by_identities.size() > 1 ? by_figures : by_identities;
         for (std::size_t at = 0; at < runs.size(); ++at) {
             auto& d = decisions[runs[at]];
             const auto& own = options_[runs[at]].list;
-            const auto distinct = readings_at(kept, at);
             if (!search.complete && own.size() > 1) {
                 undecided(d, own);
                 continue;
             }
+            const auto distinct = readings_at(kept, at);
             d.count = distinct.size();
             if (distinct.size() > 1) {
                 d.kind = Decision::Kind::Ambiguous;
-                std::vector<Reading> readings;
-                for (const auto o : distinct) readings.push_back(own[o]);
-                list(d, readings);
+                // As list() would keep them, without copying the readings it leaves out.
+                for (std::size_t i = 0; i < std::min(distinct.size(), limits_.max_listed); ++i) d.readings.push_back(own[distinct[i]]);
                 continue;
             }
             d.kind = Decision::Kind::Read;
             d.readings = {own[distinct.front()]};
-            if (readings_at(by_identities, at).size() > 1) {
+            if (varies_at(by_identities, at)) {
                 search.choice = kept.front();
                 for (const auto f : agreeing_figures(weighable, search))
                     if (touches(figures()[f], problem_.runs[runs[at]])) d.figures.push_back(f);
@@ -354,6 +371,11 @@ private:
         list(d, readings);
     }
 
+    // Whether the choices take more than one reading of the run at `at`: readings_at(…).size() > 1.
+    static bool varies_at(const std::vector<Choice>& choices, std::size_t at) {
+        return std::any_of(choices.begin(), choices.end(), [&](const Choice& c) { return c[at] != choices.front()[at]; });
+    }
+
     static std::vector<std::size_t> readings_at(const std::vector<Choice>& choices, std::size_t at) {
         std::vector<std::size_t> distinct;
         for (const auto& c : choices) distinct.push_back(c[at]);
@@ -364,12 +386,11 @@ private:
 
     // The figures over the group's runs (and known slots): those a choice of their readings can agree with.
     std::vector<std::size_t> figures_within(const std::vector<std::size_t>& runs) const {
-        std::vector<std::size_t> within;
+        std::vector<std::size_t> within, in;
         const std::vector<Figure>& all = figures();
         for (std::size_t f = 0; f < all.size(); ++f) {
-            const auto in = runs_of(all[f].slots);
-            if (in && !in->empty() &&
-                std::all_of(in->begin(), in->end(), [&](std::size_t r) { return std::find(runs.begin(), runs.end(), r) != runs.end(); }))
+            if (runs_of(all[f].slots, in) && !in.empty() &&
+                std::all_of(in.begin(), in.end(), [&](std::size_t r) { return std::find(runs.begin(), runs.end(), r) != runs.end(); }))
                 within.push_back(f);
         }
         return within;
@@ -427,7 +448,10 @@ std::size_t capacity(std::string_view item) {
     return static_cast<std::size_t>(std::count_if(item.begin(), item.begin() + static_cast<std::ptrdiff_t>(length), is_digit));
 }
 
-Readings readings(const Problem& problem, const Run& run, Limits limits) { return RunCutter(problem, run, limits).run(); }
+Readings readings(const Problem& problem, const Run& run, Limits limits) {
+    std::vector<std::size_t> position(problem.kinds.size(), RunCutter::kOutside);
+    return RunCutter(problem, run, limits, position).run();
+}
 
 std::vector<Decision> decide(const Problem& problem, Limits limits) {
     return decide(problem, [&]() -> const std::vector<Figure>& { return problem.figures; }, limits);
@@ -436,7 +460,8 @@ std::vector<Decision> decide(const Problem& problem, Limits limits) {
 std::vector<Decision> decide(const Problem& problem, const FigureReader& read_figures, Limits limits) {
     std::vector<Readings> options;
     options.reserve(problem.runs.size());
-    for (const auto& run : problem.runs) options.push_back(readings(problem, run, limits));
+    std::vector<std::size_t> position(problem.kinds.size(), RunCutter::kOutside);
+    for (const auto& run : problem.runs) options.push_back(RunCutter(problem, run, limits, position).run());
     return Combiner(problem, options, read_figures, limits).run();
 }
 

@@ -12,25 +12,18 @@ namespace xxgk::passes {
 
 namespace {
 
-struct Term {
-    std::size_t row, column;
-    const ast::Cell* cell;  // nullptr: the cell is missing (a structure diagnostic says so)
-    int coefficient;        // +1 on the side that holds the stated total, −1 on the other
-};
-
-// One identity applied to one column (or row) of a table: Σ lhs = Σ rhs.
+// One identity instance of the template (tpl::IdentityInstance) evaluated on one table:
+// Σ lhs = Σ rhs. Its terms are the template's; their cells are looked up in the table's Grid.
 struct Instance {
     enum class State { Holds, Fails, Unknown, Incomplete };
+    const tpl::IdentityInstance* spec;
     const tpl::Identity* identity;
-    std::string_view where;  // the label of the column or row it is evaluated in (template data)
-    std::vector<Term> terms;
     State state = State::Holds;
     std::int64_t lhs_sum = 0, rhs_sum = 0;
-    const Term* unfilled = nullptr;  // the first unknown operand (State::Unknown)
+    const tpl::IdentityInstance::Term* unfilled = nullptr;  // the first unknown operand (State::Unknown)
 
-    bool contains(const ast::Cell* cell) const {
-        return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.cell == cell; });
-    }
+    std::string_view where() const { return spec->where; }  // the label of its column or row (template data)
+    const std::vector<tpl::IdentityInstance::Term>& terms() const { return spec->terms; }
     // Looked up only for a diagnostic: most instances hold.
     diag::Code code() const { return diag::find_code(identity->code)->code; }
 };
@@ -46,28 +39,31 @@ public:
         cells_.assign(rows_ * columns_, nullptr);
         for (const auto& cell : table.cells) cells_[cell.row * columns_ + cell.column] = &cell;
     }
+    // nullptr: the cell is missing (a structure diagnostic says so).
     const ast::Cell* at(std::size_t row, std::size_t column) const {
         return row < rows_ && column < columns_ ? cells_[row * columns_ + column] : nullptr;
     }
+    const ast::Cell* at(const tpl::IdentityInstance::Term& term) const { return at(term.row, term.column); }
 
 private:
     std::size_t rows_ = 0, columns_ = 0;
     std::vector<const ast::Cell*> cells_;
 };
 
-void evaluate(Instance& in) {
+void evaluate(Instance& in, const Grid& grid) {
     __int128 sums[2] = {0, 0};  // wide: twenty 64-bit values cannot overflow it
-    for (const auto& t : in.terms) {
-        if (t.cell == nullptr) {
+    for (const auto& t : in.terms()) {
+        const ast::Cell* cell = grid.at(t);
+        if (cell == nullptr) {
             in.state = Instance::State::Incomplete;
             return;
         }
-        if (!t.cell->value || !t.cell->value->is_integer()) {
+        if (!cell->value || !cell->value->is_integer()) {
             if (in.state != Instance::State::Unknown) in.unfilled = &t;
             in.state = Instance::State::Unknown;
             continue;
         }
-        sums[t.coefficient > 0 ? 0 : 1] += t.cell->value->mantissa;
+        sums[t.coefficient > 0 ? 0 : 1] += cell->value->mantissa;
     }
     if (in.state == Instance::State::Unknown) return;
     constexpr __int128 kMax = std::numeric_limits<std::int64_t>::max();
@@ -86,8 +82,13 @@ public:
         : report_(report), table_(table), spec_(*report.form->table(table.kind)), grid_(table) {}
 
     void run() {
-        for (const auto& identity : report_.form->identities)
-            if (identity.table == table_.kind) instantiate(identity);
+        instances_.reserve(report_.form->identity_instances.size());  // those of the other tables too: a bound, not a count
+        for (const auto& spec : report_.form->identity_instances) {
+            const tpl::Identity& identity = report_.form->identities[spec.identity];
+            if (identity.table != table_.kind) continue;
+            Instance& in = instances_.emplace_back(Instance{&spec, &identity});
+            evaluate(in, grid_);
+        }
         std::vector<const Instance*> failed;
         for (const auto& in : instances_) {
             if (in.state == Instance::State::Unknown) report_unverifiable(in);
@@ -97,48 +98,9 @@ public:
     }
 
 private:
-    void instantiate(const tpl::Identity& identity) {
-        if (identity.axis == tpl::IdentityAxis::PerColumn) {
-            // The same rows in every column: looked up by id once.
-            std::vector<std::pair<std::size_t, int>> rows;
-            for (const auto id : identity.lhs) rows.emplace_back(*spec_.row_index(id), +1);
-            for (const auto id : identity.rhs) rows.emplace_back(*spec_.row_index(id), -1);
-            const auto& columns = spec_.blocks.front().columns;
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                Instance in{&identity, columns[c].label, {}};
-                in.terms.reserve(rows.size());
-                for (const auto& [row, coefficient] : rows) in.terms.push_back(term(row, c, coefficient));
-                add(std::move(in));
-            }
-            return;
-        }
-        // The same columns in every row of a block: looked up by id once per block.
-        std::optional<std::size_t> block;
-        std::vector<std::pair<std::size_t, int>> columns;
-        for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
-            if (!spec_.rows[r].numeric) continue;
-            if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
-                continue;
-            if (block != spec_.rows[r].block) {
-                block = spec_.rows[r].block;
-                columns.clear();
-                for (const auto id : identity.lhs) columns.emplace_back(*spec_.column_index(r, id), +1);
-                for (const auto id : identity.rhs) columns.emplace_back(*spec_.column_index(r, id), -1);
-            }
-            Instance in{&identity, spec_.rows[r].label, {}};
-            in.terms.reserve(columns.size());
-            for (const auto& [column, coefficient] : columns) in.terms.push_back(term(r, column, coefficient));
-            add(std::move(in));
-        }
-    }
-
-    Term term(std::size_t row, std::size_t column, int coefficient) const {
-        return {row, column, grid_.at(row, column), coefficient};
-    }
-
-    void add(Instance in) {
-        evaluate(in);
-        instances_.push_back(std::move(in));
+    // Whether `cell` is one of the instance's terms.
+    bool contains(const Instance& in, const ast::Cell* cell) const {
+        return std::any_of(in.terms().begin(), in.terms().end(), [&](const auto& t) { return grid_.at(t) == cell; });
     }
 
     std::string name(const ast::Cell& cell) const {
@@ -153,32 +115,37 @@ private:
 
     void report_unverifiable(const Instance& in) {
         const auto& t = *in.unfilled;
-        const auto& anchor = in.terms.front().cell ? *in.terms.front().cell : *t.cell;
-        auto d = diag::make(diag::Code::XG2000, anchor.span, {std::string(in.identity->name), std::string(in.where), name(*t.cell)});
-        d.related.push_back({t.cell->span, diag::NoteId::term_unfilled,
+        const ast::Cell& unfilled = *grid_.at(t);
+        const auto& anchor = grid_.at(in.terms().front()) ? *grid_.at(in.terms().front()) : unfilled;
+        auto d = diag::make(diag::Code::XG2000, anchor.span, {std::string(in.identity->name), std::string(in.where()), name(unfilled)});
+        d.related.push_back({unfilled.span, diag::NoteId::term_unfilled,
                              {row_label(report_, table_.kind, t.row), column_label(report_, table_.kind, t.row, t.column)}});
         report_.diagnostics.push_back(std::move(d));
     }
 
     // The failed sums as equations over the table's known cells, and the smallest repairs.
     void blame(const std::vector<const Instance*>& failed) {
-        std::map<const ast::Cell*, std::size_t> variable_of;
+        // Per cell of the table (by its index in table_.cells): its variable, numbered as first met.
+        constexpr std::size_t kNone = SIZE_MAX;
+        std::vector<std::size_t> variable_of(table_.cells.size(), kNone);
         std::vector<const ast::Cell*> cells;
         std::vector<std::int64_t> values;
         std::vector<blame::Equation> equations;
         for (const auto& in : instances_) {
             if (in.state != Instance::State::Holds && in.state != Instance::State::Fails) continue;
-            blame::Equation e;
+            blame::Equation& e = equations.emplace_back();
             e.residual = in.lhs_sum - in.rhs_sum;
-            for (const auto& t : in.terms) {
-                const auto [it, added] = variable_of.try_emplace(t.cell, cells.size());
-                if (added) {
-                    cells.push_back(t.cell);
-                    values.push_back(t.cell->value->mantissa);
+            e.terms.reserve(in.terms().size());
+            for (const auto& t : in.terms()) {
+                const ast::Cell* cell = grid_.at(t);  // every term of a sum that holds or fails has its cell
+                std::size_t& variable = variable_of[static_cast<std::size_t>(cell - table_.cells.data())];
+                if (variable == kNone) {
+                    variable = cells.size();
+                    cells.push_back(cell);
+                    values.push_back(cell->value->mantissa);
                 }
-                e.terms.push_back({it->second, t.coefficient});
+                e.terms.push_back({variable, t.coefficient});
             }
-            equations.push_back(std::move(e));
         }
         const auto acceptable = [&](std::size_t v, std::int64_t value) {
             return value >= 0 || spec_.columns_of(cells[v]->row)[cells[v]->column].kind == tpl::ValueKind::SignedCount;
@@ -205,7 +172,7 @@ private:
             if (in.state != Instance::State::Holds && in.state != Instance::State::Fails) continue;
             std::optional<std::size_t> first;
             for (std::size_t i = 0; i < repair.size(); ++i) {
-                if (!in.contains(cells[repair[i].variable])) continue;
+                if (!contains(in, cells[repair[i].variable])) continue;
                 if (!first) first = i;
                 else group[root(i)] = root(*first);
             }
@@ -215,7 +182,7 @@ private:
         for (const auto& [_, changes] : groups) {
             std::vector<const Instance*> repaired;
             for (const auto* in : failed)
-                if (std::any_of(changes.begin(), changes.end(), [&](const blame::Change* c) { return in->contains(cells[c->variable]); }))
+                if (std::any_of(changes.begin(), changes.end(), [&](const blame::Change* c) { return contains(*in, cells[c->variable]); }))
                     repaired.push_back(in);
             report_group(changes, cells, repaired);
         }
@@ -241,9 +208,9 @@ private:
         std::vector<const ast::Cell*> terms;
         for (const auto* in : repaired) {
             d.related.push_back({std::nullopt, diag::NoteId::failed_sum,
-                                 {std::string(in->identity->code), std::string(in->identity->formula), std::string(in->where),
+                                 {std::string(in->identity->code), std::string(in->identity->formula), std::string(in->where()),
                                   std::to_string(in->lhs_sum), std::to_string(in->rhs_sum)}});
-            for (const auto& t : in->terms) terms.push_back(t.cell);
+            for (const auto& t : in->terms()) terms.push_back(grid_.at(t));
         }
         std::sort(terms.begin(), terms.end(), [](const ast::Cell* a, const ast::Cell* b) { return a->span.begin < b->span.begin; });
         terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -269,11 +236,11 @@ private:
     // The sums failed but the identities do not single out the cells: each failed sum is its own
     // error, with the candidate repairs that touch it.
     void report_failed(const Instance& in, const std::vector<blame::Repair>& repairs, const std::vector<const ast::Cell*>& cells) {
-        auto d = diag::make(in.code(), in.terms.front().cell->span, {std::string(in.where), std::to_string(in.lhs_sum), std::to_string(in.rhs_sum)});
-        for (const auto& t : in.terms)
-            if (&t != &in.terms.front()) d.related.push_back(value_note(*t.cell));
+        auto d = diag::make(in.code(), grid_.at(in.terms().front())->span, {std::string(in.where()), std::to_string(in.lhs_sum), std::to_string(in.rhs_sum)});
+        for (const auto& t : in.terms())
+            if (&t != &in.terms().front()) d.related.push_back(value_note(*grid_.at(t)));
         for (const auto& repair : repairs) {
-            if (!std::any_of(repair.begin(), repair.end(), [&](const blame::Change& c) { return in.contains(cells[c.variable]); }))
+            if (!std::any_of(repair.begin(), repair.end(), [&](const blame::Change& c) { return contains(in, cells[c.variable]); }))
                 continue;
             std::vector<std::string> names, values;
             for (const auto& c : repair) {

@@ -84,7 +84,8 @@ private:
     std::size_t arity(std::size_t row) const { return passes::arity(spec_, row); }
 
     void add_cell(std::size_t row, std::size_t column, const ast::TableItem& item) {
-        table_.cells.push_back({row, column, item.span, item.text, std::nullopt, {}, true});
+        // Made in place: a cell built aside and moved in would cost its strings twice.
+        table_.cells.emplace_back(row, column, item.span, item.text, std::nullopt, std::string(), true);
     }
 
     // Values follow their row's label; a label, a block title or a header ends the run.
@@ -230,9 +231,19 @@ private:
             const std::string digits = join_values(t.items, " ");
             switch (d.kind) {
                 case digit_runs::Decision::Kind::Read: {
+                    const digit_runs::Reading& reading = d.readings.front();
                     std::vector<std::string> values;
-                    for (std::size_t k = 0; k < t.cells.size(); ++k)
-                        values.push_back(add_piece(t.cells[k], *t.items[d.readings.front()[k].item], d.readings.front()[k]));
+                    values.reserve(t.cells.size());
+                    // The pieces of one item come together: where it begins in the text is found once.
+                    std::optional<std::size_t> item;
+                    std::uint32_t item_begin = 0;
+                    for (std::size_t k = 0; k < t.cells.size(); ++k) {
+                        if (item != reading[k].item) {
+                            item = reading[k].item;
+                            item_begin = report_.text->map.to_normalised(t.items[*item]->span.begin);
+                        }
+                        values.push_back(add_piece(t.cells[k], *t.items[*item], item_begin, reading[k]));
+                    }
                     readings.push_back({at, diag::NoteId::split_run, {std::string(t.name), digits, enumerate(values)}});
                     for (const auto f : d.figures)
                         readings.push_back({stated[f].span, diag::NoteId::split_by_text, {std::to_string(stated[f].value)}});
@@ -281,11 +292,13 @@ private:
                 problem.known[slots_.of(cell.row, cell.column)] = reading.number.mantissa;
         }
         problem.identities = identity_equations();
+        problem.runs.reserve(together_.size());
         for (const auto& t : together_) {
-            digit_runs::Run run;
+            digit_runs::Run& run = problem.runs.emplace_back();
+            run.items.reserve(t.items.size());
             for (const auto* item : t.items) run.items.push_back(item->text);
+            run.slots.reserve(t.cells.size());
             for (const auto& cell : t.cells) run.slots.push_back(slots_.of(cell));
-            problem.runs.push_back(std::move(run));
         }
         return problem;
     }
@@ -293,49 +306,24 @@ private:
     // The template's identities over the table's cells, as equations over their slots.
     std::vector<digit_runs::Equation> identity_equations() const {
         std::vector<digit_runs::Equation> equations;
-        for (const auto& identity : report_.form->identities) {
-            if (identity.table != table_.kind) continue;
-            if (identity.axis == tpl::IdentityAxis::PerColumn) {
-                // The same rows in every column: looked up by id once.
-                std::vector<std::pair<std::size_t, int>> rows;
-                for (const auto id : identity.lhs) rows.emplace_back(*spec_.row_index(id), +1);
-                for (const auto id : identity.rhs) rows.emplace_back(*spec_.row_index(id), -1);
-                for (std::size_t c = 0; c < spec_.blocks.front().columns.size(); ++c) {
-                    digit_runs::Equation& e = equations.emplace_back();
-                    e.terms.reserve(rows.size());
-                    for (const auto& [row, coefficient] : rows) e.terms.push_back({slots_.of(row, c), coefficient});
-                }
-                continue;
-            }
-            // The same columns in every row of a block: looked up by id once per block.
-            std::optional<std::size_t> block;
-            std::vector<std::pair<std::size_t, int>> columns;
-            for (std::size_t r = 0; r < spec_.rows.size(); ++r) {
-                if (!spec_.rows[r].numeric) continue;
-                if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), spec_.rows[r].id) == identity.rows.end())
-                    continue;
-                if (block != spec_.rows[r].block) {
-                    block = spec_.rows[r].block;
-                    columns.clear();
-                    for (const auto id : identity.lhs) columns.emplace_back(*spec_.column_index(r, id), +1);
-                    for (const auto id : identity.rhs) columns.emplace_back(*spec_.column_index(r, id), -1);
-                }
-                digit_runs::Equation& e = equations.emplace_back();
-                e.terms.reserve(columns.size());
-                for (const auto& [column, coefficient] : columns) e.terms.push_back({slots_.of(r, column), coefficient});
-            }
+        for (const auto& instance : report_.form->identity_instances) {
+            if (report_.form->identities[instance.identity].table != table_.kind) continue;
+            digit_runs::Equation& e = equations.emplace_back();
+            e.terms.reserve(instance.terms.size());
+            for (const auto& t : instance.terms) e.terms.push_back({slots_.of(t.row, t.column), t.coefficient});
         }
         return equations;
     }
 
-    // A cell cut from a run: its location is where its digits stand in the original.
-    std::string add_piece(std::pair<std::size_t, std::size_t> cell, const ast::TableItem& item, const digit_runs::Piece& piece) {
+    // A cell cut from a run: its location is where its digits stand in the original. `item_begin`
+    // is where the item begins in the normalised text.
+    std::string add_piece(std::pair<std::size_t, std::size_t> cell, const ast::TableItem& item, std::uint32_t item_begin,
+                          const digit_runs::Piece& piece) {
         const auto& map = report_.text->map;
-        const std::uint32_t item_begin = map.to_normalised(item.span.begin);
         const diag::Span span{map.to_original_begin(item_begin + static_cast<std::uint32_t>(piece.begin)),
                               map.to_original_end(item_begin + static_cast<std::uint32_t>(piece.end))};
         std::string text = item.text.substr(piece.begin, piece.end - piece.begin);
-        table_.cells.push_back({cell.first, cell.second, span, text, std::nullopt, {}, true});
+        table_.cells.emplace_back(cell.first, cell.second, span, text, std::nullopt, std::string(), true);
         return text;
     }
 

@@ -23,7 +23,7 @@ void normalise_cell(ast::Report& report, const tpl::Table& spec, ast::Cell& cell
     }
     if (kind == tpl::ValueKind::Money) {
         // A unit in the cell wins; otherwise the header's, where the form prints one.
-        if (const auto wan = to_wan_yuan(r.number, r.unit.empty() ? column.unit : std::string_view(r.unit))) {
+        if (const auto wan = to_wan_yuan(r.number, r.unit.empty() ? column.unit : r.unit)) {
             cell.value = *wan;
             cell.unit = "万元";
         } else {

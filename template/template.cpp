@@ -1,5 +1,8 @@
 #include "template.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace xxgk::tpl {
 
 std::optional<std::size_t> Table::row_index(std::string_view row_id) const {
@@ -29,6 +32,35 @@ std::vector<std::string_view> Table::labels() const {
         out.insert(out.end(), row.variants.begin(), row.variants.end());
     }
     return out;
+}
+
+std::vector<IdentityInstance> instantiate_identities(const Template& form) {
+    std::vector<IdentityInstance> instances;
+    for (std::size_t i = 0; i < form.identities.size(); ++i) {
+        const Identity& identity = form.identities[i];
+        const Table& table = *form.table(identity.table);
+        // An id that names no row or column is a bug in the form's data: value() stops it here.
+        if (identity.axis == IdentityAxis::PerColumn) {
+            std::vector<std::pair<std::size_t, int>> rows;
+            for (const auto id : identity.lhs) rows.emplace_back(table.row_index(id).value(), +1);
+            for (const auto id : identity.rhs) rows.emplace_back(table.row_index(id).value(), -1);
+            const auto& columns = table.blocks.front().columns;
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                IdentityInstance& in = instances.emplace_back(IdentityInstance{i, columns[c].label, {}});
+                for (const auto& [row, coefficient] : rows) in.terms.push_back({row, c, coefficient});
+            }
+            continue;
+        }
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (!table.rows[r].numeric) continue;
+            if (!identity.rows.empty() && std::find(identity.rows.begin(), identity.rows.end(), table.rows[r].id) == identity.rows.end())
+                continue;
+            IdentityInstance& in = instances.emplace_back(IdentityInstance{i, table.rows[r].label, {}});
+            for (const auto id : identity.lhs) in.terms.push_back({r, table.column_index(r, id).value(), +1});
+            for (const auto id : identity.rhs) in.terms.push_back({r, table.column_index(r, id).value(), -1});
+        }
+    }
+    return instances;
 }
 
 const Table* Template::table(TableKind kind) const {

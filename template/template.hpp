@@ -89,6 +89,19 @@ struct Identity {
     std::vector<std::string_view> rows;
 };
 
+// One identity applied to one column (per-column identities) or one row (per-row), with its ids
+// resolved to row and column indices: the passes evaluate thousands of these per batch and so
+// never look an id up. Derived from `Template::identities` by `instantiate_identities`.
+struct IdentityInstance {
+    struct Term {
+        std::size_t row, column;
+        int coefficient;  // +1 on the side that holds the stated total (lhs), −1 on the other
+    };
+    std::size_t identity = 0;  // index into Template::identities
+    std::string_view where;    // the label of the column or row it is applied to
+    std::vector<Term> terms;   // lhs then rhs, in the identity's order
+};
+
 // A plausibility rule (format.md §5): Σ lhs ≤ Σ rhs in each of `rows` (terms are column ids; an
 // empty side is 0). Nothing in the form states it, so a failure is a warning, never an error.
 struct Bound {
@@ -109,9 +122,16 @@ struct Template {
     std::vector<Table> tables;
     std::vector<Identity> identities;
     std::vector<Bound> bounds;
+    // `instantiate_identities` of the above, in the order of `identities`, each identity's
+    // instances in column or row order; the forms fill it in once built.
+    std::vector<IdentityInstance> identity_instances = {};
 
     [[nodiscard]] const Table* table(TableKind kind) const;
 };
+
+// Every identity of `form` applied to each column (per column: the columns of the table's first
+// block) or each numeric row it names (per row: every numeric row when it names none).
+std::vector<IdentityInstance> instantiate_identities(const Template& form);
 
 const Template& template_2019();
 const Template& template_2021();

@@ -65,7 +65,7 @@ const Template& template_2019() {
     static const Template t = [] {
         Table applications = shared::applications({{"3.6", "（六）其他处理", true, 0, {}}});
         std::vector<Identity> identities = shared::identities(applications);
-        return Template{
+        Template form{
             .version = "2019",
             .source = "国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》",
             .first_year = 2019,
@@ -74,6 +74,8 @@ const Template& template_2019() {
             .identities = std::move(identities),
             .bounds = bounds_2019(),
         };
+        form.identity_instances = instantiate_identities(form);
+        return form;
     }();
     return t;
 }

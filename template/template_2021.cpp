@@ -55,7 +55,7 @@ const Template& template_2021() {
     static const Template t = [] {
         Table applications = shared::applications(other_processing_2021());
         std::vector<Identity> identities = shared::identities(applications);
-        return Template{
+        Template form{
             .version = "2021",
             .source = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》",
             .first_year = 2021,
@@ -64,6 +64,8 @@ const Template& template_2021() {
             .identities = std::move(identities),
             .bounds = {},
         };
+        form.identity_instances = instantiate_identities(form);
+        return form;
     }();
     return t;
 }
