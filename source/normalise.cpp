@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 #include <unicode/utf8.h>
 
 #include "hant_hans.hpp"
@@ -112,14 +113,15 @@ private:
     // Most of a report needs no change: copy it in one piece, so that the per-character work
     // below runs only where something is folded, converted or dropped. A traditional character
     // whose simplified form has as many bytes is converted on the way: the stretch still maps
-    // byte for byte onto the original, so it stays one piece of the map.
+    // byte for byte onto the original, so it stays one piece of the map, and the conversions are
+    // written over the copy once it is made.
     void copy_unchanged(std::int32_t limit) {
         // The position and the tally as locals, written back at the end: the loop then keeps them
         // in registers rather than in the object, which it would write at every character.
         std::int32_t i = i_;
         ScriptTally tally = tally_;
         const std::int32_t start = i;
-        std::int32_t copied = start;  // the text before this is in out_.text already
+        conversions_.clear();
         while (i < limit) {
             const std::uint8_t b = s_[i];
             if (b < 0x80) {
@@ -139,10 +141,8 @@ private:
                     if (changes_in_traditional_text(c)) {
                         const char32_t simplified = to_simplified(c);
                         if (starts_phrase_override(c) || simplified < 0x800 || simplified > 0xFFFF || gloss_may_follow(i + 3)) break;
-                        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i - copied));
-                        append_utf8(static_cast<UChar32>(simplified));
+                        conversions_.push_back({i - start, simplified});
                         i += 3;
-                        copied = i;
                         continue;
                     }
                 }
@@ -158,7 +158,14 @@ private:
         i_ = i;
         tally_ = tally;
         if (i == start) return;
-        out_.text.append(reinterpret_cast<const char*>(s_ + copied), static_cast<std::size_t>(i - copied));
+        const std::size_t copy = out_.text.size();
+        out_.text.append(reinterpret_cast<const char*>(s_ + start), static_cast<std::size_t>(i - start));
+        char* const copied = out_.text.data() + copy;
+        for (const auto& [at, simplified] : conversions_) {  // three bytes each, as the loop made sure
+            copied[at] = static_cast<char>(0xE0 | simplified >> 12);
+            copied[at + 1] = static_cast<char>(0x80 | (simplified >> 6 & 0x3F));
+            copied[at + 2] = static_cast<char>(0x80 | (simplified & 0x3F));
+        }
         out_.map.append(static_cast<std::uint32_t>(i - start), static_cast<std::uint32_t>(i - start));
     }
 
@@ -261,6 +268,12 @@ private:
     std::int32_t i_;
     bool traditional_;
     ScriptTally tally_;  // simplified mode: whether the text is traditional after all
+    // Traditional mode: the characters copy_unchanged converts, by their offset in its stretch.
+    struct Conversion {
+        std::int32_t at;
+        char32_t simplified;
+    };
+    std::vector<Conversion> conversions_;
     NormalisedText out_;
 };
 
