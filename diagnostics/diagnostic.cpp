@@ -1,5 +1,7 @@
 #include "diagnostic.hpp"
 
+#include <functional>
+
 #include <fmt/args.h>
 #include <fmt/format.h>
 
@@ -30,7 +32,10 @@ constexpr NoteText kNotes[] = {
 
 std::string fill(std::string_view text, const std::vector<std::string>& args) {
     fmt::dynamic_format_arg_store<fmt::format_context> store;
-    for (const auto& a : args) store.push_back(a);
+    store.reserve(args.size(), 0);
+    // By reference: the arguments outlive the call, and a copy of each would be an allocation
+    // per argument of every message a batch prints.
+    for (const auto& a : args) store.push_back(std::cref(a));
     return fmt::vformat(text, store);
 }
 
