@@ -32,12 +32,23 @@ constexpr std::size_t kMinSlipLabel = 8;  // code points, separators not counted
 bool is_han(char32_t c) { return c >= 0x80 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) != 0; }
 
 // Punctuation that reports use interchangeably in labels: 1.属于 / 1、属于; “三安全一稳定” / "…".
+struct PunctVariant {
+    char32_t written, canonical;
+};
+constexpr PunctVariant kPunctVariants[] = {{U'、', U'.'}, {U',', U'.'}, {U'“', U'"'}, {U'”', U'"'}};
+
 char32_t canonical_punct(char32_t c) {
-    switch (c) {
-        case U'、': case U',': return U'.';
-        case U'“': case U'”': return U'"';
-        default: return c;
-    }
+    for (const auto [written, canonical] : kPunctVariants)
+        if (c == written) return canonical;
+    return c;
+}
+
+// The first byte of `c` in UTF-8.
+unsigned char lead_byte(char32_t c) {
+    std::array<std::uint8_t, U8_MAX_LENGTH> bytes{};
+    std::int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes.data(), length, c);
+    return bytes[0];
 }
 
 // The character at `i`, which it moves past, as U8_NEXT_OR_FFFD reads it, with what labels are
@@ -205,14 +216,15 @@ TableLexicon::TableLexicon(const tpl::Table& table) : table_(&table) {
         if (a.label.size() > kMaxLabel) throw std::length_error("a table label longer than kMaxLabel");
         if (a.label.empty()) continue;
         by_first_[a.label[0]].push_back(&a);
-        if (a.label[0] < ascii_firsts_.size()) ascii_firsts_.set(a.label[0]);
+        first_bytes_.set(lead_byte(a.label[0]));
+        for (const auto [written, canonical] : kPunctVariants)
+            if (canonical == a.label[0]) first_bytes_.set(lead_byte(written));
     }
 }
 
-std::optional<AnchorMatch> TableLexicon::match(std::string_view text) const {
+std::optional<AnchorMatch> TableLexicon::longest_match(std::string_view text) const {
     LabelReading reading(text);
     if (!reading.read_to(0)) return std::nullopt;
-    if (reading.at(0) < ascii_firsts_.size() && !ascii_firsts_[reading.at(0)]) return std::nullopt;
     const auto candidates = by_first_.find(reading.at(0));
     if (candidates == by_first_.end()) return std::nullopt;
     std::optional<AnchorMatch> slipped;  // the longest label read with an OCR slip
@@ -341,9 +353,11 @@ std::optional<int> Lexicon::heading(std::string_view line) const {
     return n->section->number;
 }
 
-std::optional<InlineHeading> Lexicon::inline_heading(std::string_view text) const {
+std::optional<InlineHeading> Lexicon::inline_heading(std::string_view text, int after) const {
     const auto n = numbered(text);
-    if (!n) return std::nullopt;
+    // The numeral decides the section: a table row that starts like an earlier heading
+    // (一、本年新收…) is turned away before its title is looked for.
+    if (!n || n->section->number <= after) return std::nullopt;
     const std::string_view title = n->title;
     const auto* p = reinterpret_cast<const std::uint8_t*>(title.data());
     const auto size = static_cast<std::int32_t>(title.size());

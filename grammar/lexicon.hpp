@@ -28,10 +28,18 @@ public:
     // The longest anchor that starts at the beginning of `text`. Separators (spaces, line
     // breaks, |) may stand between the characters of a label: cells wrap and labels split. A
     // long label may have one Han character misread by OCR; an exact match of the same length wins.
-    [[nodiscard]] std::optional<AnchorMatch> match(std::string_view text) const;
+    [[nodiscard]] std::optional<AnchorMatch> match(std::string_view text) const {
+        // The grammar asks at every item and at every digit of a value, and most of those places
+        // start with a byte that begins no label's first character as the text may write it (the
+        // text is valid UTF-8, so its first byte begins the character read): answered here, inline.
+        if (text.empty() || !first_bytes_[static_cast<unsigned char>(text.front())]) return std::nullopt;
+        return longest_match(text);
+    }
     [[nodiscard]] const tpl::Table& table() const { return *table_; }
 
 private:
+    [[nodiscard]] std::optional<AnchorMatch> longest_match(std::string_view text) const;
+
     struct Anchor {
         std::u32string label;  // folded
         std::string written;   // the label in UTF-8, as a text that matches it exactly holds it
@@ -43,9 +51,9 @@ private:
     // The anchors by their first character, each list in the order of anchors_: a label's first
     // character must match exactly, and the grammar asks at every character of a table.
     std::unordered_map<char32_t, std::vector<const Anchor*>> by_first_;
-    // The ASCII characters that labels start with: the grammar asks at every digit of a value and
-    // after it, and most of those questions are answered here without the look-up.
-    std::bitset<128> ascii_firsts_;
+    // The first bytes of the characters a label can start with in the text: its own first
+    // character, and the punctuation that reads as it (、 and , for a label's ., “ and ” for ").
+    std::bitset<256> first_bytes_;
 };
 
 // A heading found inside a line: its section and its length in bytes, numeral to title end.
@@ -59,10 +67,11 @@ public:
     explicit Lexicon(const tpl::Template& form);
     // The section a heading line announces, if `line` (one line, without its end) is one.
     [[nodiscard]] std::optional<int> heading(std::string_view line) const;
-    // The heading `text` starts with when a page has lost its line breaks (…。二、主动公开政府信息情况第二十条…).
-    // Nothing marks where the title ends, so it is the shortest stretch that holds one of the
-    // section's keyword sets and ends the way the form's titles end (情况, 事项).
-    [[nodiscard]] std::optional<InlineHeading> inline_heading(std::string_view text) const;
+    // The heading `text` starts with when a page has lost its line breaks (…。二、主动公开政府信息情况第二十条…),
+    // if it is of a section after `after`. Nothing marks where the title ends, so it is the
+    // shortest stretch that holds one of the section's keyword sets and ends the way the form's
+    // titles end (情况, 事项).
+    [[nodiscard]] std::optional<InlineHeading> inline_heading(std::string_view text, int after = 0) const;
     // True when a heading may start right after `before`: at a line start, or after anything but
     // a Han character (。二、 …0000000 四、 …630003五、), so that 十二、 or 第二、 starts none.
     [[nodiscard]] static bool heading_may_follow(std::string_view before);

@@ -80,9 +80,11 @@ ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& l
     pegtl::parse<rules::table_body, table_action>(in, st);
     ast::Table table{lexicon.table().kind, to_original(text, begin, end), {}, {}};
     table.items.reserve(st.items.size());
+    // An item neither begins nor ends with a separator, so it needs no trimming: an anchor runs
+    // from its label's first character to its last, and values and text hold none.
     for (const auto& item : st.items) {
-        const auto [b, e] = trimmed(text.text, item.begin, item.end);
-        table.items.push_back({item.kind, to_original(text, b, e), text.text.substr(b, e - b), item.index});
+        table.items.push_back({item.kind, to_original(text, item.begin, item.end),
+                               text.text.substr(item.begin, item.end - item.begin), item.index});
     }
     return table;
 }
@@ -91,7 +93,7 @@ ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& l
 
 ast::Report parse(const source::SourceFile& file, const source::NormalisedText& text, const tpl::Template& form) {
     const Lexicon& lexicon = lexicon_for(form);
-    rules::DocumentState st{&lexicon, text.text.data(), 0, 0, {}, std::string_view::npos};
+    rules::DocumentState st{&lexicon, text.text.data(), 0, 0, {}, std::string_view::npos, {}, {}};
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf> in(text.text, file.name());
     pegtl::parse<rules::document, document_action>(in, st);
 

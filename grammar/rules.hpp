@@ -19,6 +19,26 @@ namespace pegtl = tao::pegtl;
 using pegtl::apply_mode;
 using pegtl::rewind_mode;
 
+// The answer a rule got at the last place it asked, kept for asking there again: the rules that
+// keep one ask questions whose answer depends on nothing but the place, and ask some places twice
+// or more (DocumentState, TableState say where).
+template <typename Answer>
+class KeptAnswer {
+public:
+    template <typename Ask>
+    const Answer& at(const char* place, Ask ask) {
+        if (place != place_) {
+            place_ = place;
+            answer_ = ask();
+        }
+        return answer_;
+    }
+
+private:
+    const char* place_ = nullptr;
+    Answer answer_{};
+};
+
 // What the document grammar's actions collect; offsets are into the normalised text.
 struct HeadingMatch {
     int number;
@@ -32,27 +52,14 @@ struct DocumentState {
     int last_heading = 0;     // the section a heading rule just matched, for its action
     std::vector<HeadingMatch> headings;
     std::size_t trailer_begin = std::string_view::npos;
+    // Where a heading begins it is asked for twice: by the text before it (not_at<heading>), and
+    // by the section it opens. (current_section is the same at every ask at one place: it changes
+    // when a heading is taken, and the parse never goes back before a heading it took.)
+    KeptAnswer<std::optional<int>> heading_lines;
+    KeptAnswer<std::optional<InlineHeading>> inline_headings;
 
     // The site's footer ends the report only after its last section.
     [[nodiscard]] bool trailer_may_begin() const { return current_section == 6; }
-};
-
-// The anchor that starts at a place, kept for the last place asked: the table rules ask about one
-// place up to three times (at a value's end, for the next item, for its text), and the answer
-// depends on nothing but the place.
-class AnchorCache {
-public:
-    std::optional<AnchorMatch> at(const TableLexicon& lexicon, const char* place, std::size_t size_left) {
-        if (place != place_) {
-            place_ = place;
-            answer_ = lexicon.match(std::string_view(place, size_left));
-        }
-        return answer_;
-    }
-
-private:
-    const char* place_ = nullptr;
-    std::optional<AnchorMatch> answer_;
 };
 
 struct TableState {
@@ -65,7 +72,9 @@ struct TableState {
         std::size_t index;
     };
     std::vector<Item> items;
-    AnchorCache anchors;
+    // The anchor at a place is asked for up to three times: at a value's end, for the next item,
+    // for its text.
+    KeptAnswer<std::optional<AnchorMatch>> anchors;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +93,7 @@ struct heading_line {
         if (!at_line_start(in.current(), st.text_begin)) return false;
         const std::string_view rest(in.current(), in.size(0));
         const std::string_view line = rest.substr(0, rest.find('\n'));
-        const auto section = st.lexicon->heading(line);
+        const auto& section = st.heading_lines.at(in.current(), [&] { return st.lexicon->heading(line); });
         if (!section) return false;
         st.last_heading = *section;
         in.bump(line.size());
@@ -100,8 +109,10 @@ struct heading_in_line {
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, DocumentState& st) {
-        const auto heading = st.lexicon->inline_heading(std::string_view(in.current(), in.size(0)));
-        if (!heading || heading->section <= st.current_section) return false;
+        const auto& heading = st.inline_headings.at(in.current(), [&] {
+            return st.lexicon->inline_heading(std::string_view(in.current(), in.size(0)), st.current_section);
+        });
+        if (!heading) return false;
         if (!Lexicon::heading_may_follow(std::string_view(st.text_begin, static_cast<std::size_t>(in.current() - st.text_begin))))
             return false;
         st.last_heading = heading->section;
@@ -161,7 +172,7 @@ struct anchor {
     using subs_t = pegtl::empty_list;
     template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename Input>
     static bool match(Input& in, TableState& st) {
-        const auto m = st.anchors.at(*st.lexicon, in.current(), in.size(0));
+        const auto& m = st.anchors.at(in.current(), [&] { return st.lexicon->match(std::string_view(in.current(), in.size(0))); });
         if (!m) return false;
         st.last_anchor = *m;
         in.bump(m->length);
@@ -216,7 +227,9 @@ struct markdown_rule : pegtl::seq<pegtl::opt<pegtl::one<':'>>, pegtl::rep_min<3,
                                   pegtl::at<pegtl::sor<separator, pegtl::eof>>> {};
 struct furniture : pegtl::sor<page_number, markdown_rule> {};
 
-struct table_item : pegtl::sor<furniture, pegtl::plus<separator>, anchor, value, text> {};
+// Separators are tried first: half the items are runs of them, and nothing else begins with one
+// (furniture begins with a dash, a colon or 第; a label's first character is its own).
+struct table_item : pegtl::sor<pegtl::plus<separator>, furniture, anchor, value, text> {};
 struct table_body : pegtl::seq<pegtl::star<table_item>, pegtl::eof> {};
 
 }  // namespace xxgk::grammar::rules
