@@ -75,18 +75,6 @@ json rule(const diag::CodeInfo& code, diag::Lang lang) {
     return r;
 }
 
-// Each element as nlohmann::json lays it out at `depth` levels of indentation of 2 (JSON strings
-// hold no raw line breaks, so every line break is the layout's).
-std::string element_at_depth(const json& element, int depth) {
-    const std::string margin(static_cast<std::size_t>(2 * depth), ' ');
-    std::string out = margin;
-    for (const char c : element.dump(2, ' ', false, kInvalidUtf8)) {
-        out += c;
-        if (c == '\n') out += margin;
-    }
-    return out;
-}
-
 // Puts rendered elements into the empty array `"key": []` of a laid-out document, as
 // nlohmann::json would have laid them out with the closing bracket at `depth`. Inside a JSON
 // string every quote is escaped, so the pattern can only be the key itself.
@@ -111,47 +99,41 @@ public:
         : options_(options),
           column_unit_(options.column_unit == source::ColumnUnit::Utf16 ? source::ColumnUnit::Utf16 : source::ColumnUnit::Char) {}
 
+    // The result is written straight into results_ where it will stand in the log (a tree per
+    // result, then printed and indented, cost more than compiling the report).
     void add(const FileDiagnostic& fd) {
         const auto& d = *fd.diagnostic;
-        json result;
-        result["ruleId"] = diag::info(d.code).name;
-        result["ruleIndex"] = static_cast<std::size_t>(d.code);
-        result["level"] = level(d.severity);
-        result["message"]["text"] = diag::message(d, options_.lang);
-        const json artifact = artifact_location(fd);
-        result["locations"] = json::array({physical(artifact, fd.file, d.span)});
-        json related = json::array();
-        for (const auto& r : d.related) {
-            json location;
-            location["id"] = related.size();
-            // A note that belongs to no place in particular is a location with a message only.
-            if (r.span) location.update(physical(artifact, fd.file, *r.span));
-            location["message"]["text"] = diag::message(r, options_.lang);
-            related.push_back(std::move(location));
+        const ArtifactLocation artifact = artifact_location(fd);
+        JsonWriter w = element_writer(results_);
+        w.begin_object();
+        w.key("ruleId"); w.string(diag::info(d.code).name);
+        w.key("ruleIndex"); w.number(static_cast<std::uint64_t>(d.code));
+        w.key("level"); w.string(level(d.severity));
+        write_message(w, diag::message(d, options_.lang));
+        w.key("locations");
+        w.begin_array();
+        w.begin_object();
+        write_physical(w, artifact, fd.file, d.span);
+        w.end_object();
+        w.end_array();
+        if (!d.related.empty()) {
+            w.key("relatedLocations");
+            w.begin_array();
+            for (std::size_t i = 0; i < d.related.size(); ++i) {
+                const auto& r = d.related[i];
+                w.begin_object();
+                w.key("id"); w.number(static_cast<std::uint64_t>(i));
+                // A note that belongs to no place in particular is a location with a message only.
+                if (r.span) write_physical(w, artifact, fd.file, *r.span);
+                write_message(w, diag::message(r, options_.lang));
+                w.end_object();
+            }
+            w.end_array();
         }
-        if (!related.empty()) result["relatedLocations"] = std::move(related);
         // A diagnostic's fixes are one repair (diagnostic.hpp): one SARIF fix whose replacements
         // are applied together, described by the fixes' messages in order.
-        if (fd.file != nullptr && !d.fixes.empty()) {
-            json replacements = json::array();
-            std::string description;
-            for (const auto& f : d.fixes) {
-                json replacement;
-                replacement["deletedRegion"] = region(*fd.file, f.span);
-                replacement["insertedContent"]["text"] = f.replacement;
-                replacements.push_back(std::move(replacement));
-                if (!description.empty()) description += "; ";
-                description += diag::message(f, options_.lang);
-            }
-            json change;
-            change["artifactLocation"] = artifact;
-            change["replacements"] = std::move(replacements);
-            json fix;
-            fix["description"]["text"] = std::move(description);
-            fix["artifactChanges"] = json::array({std::move(change)});
-            result["fixes"] = json::array({std::move(fix)});
-        }
-        append(results_, result);
+        if (fd.file != nullptr && !d.fixes.empty()) write_fix(w, artifact, *fd.file, d.fixes);
+        w.end_object();
     }
 
     void write(std::ostream& out) const {
@@ -186,53 +168,125 @@ public:
     }
 
 private:
-    static void append(std::string& elements, const json& element) {
+    // An input's artifactLocation: its URI, relative to %SRCROOT% or not, and its index in run.artifacts.
+    struct ArtifactLocation {
+        std::string uri;
+        bool relative;
+        std::size_t index;
+    };
+
+    // A writer for the next element of a laid-out array (results_ or artifacts_).
+    static JsonWriter element_writer(std::string& elements) {
         if (!elements.empty()) elements += ",\n";
-        elements += element_at_depth(element, kRunDepth + 1);
+        elements.append(static_cast<std::size_t>(2 * (kRunDepth + 1)), ' ');
+        return JsonWriter(elements, 2, kRunDepth + 1);
+    }
+
+    static void write_message(JsonWriter& w, std::string_view text) {
+        w.key("message");
+        w.begin_object();
+        w.key("text"); w.string(text);
+        w.end_object();
+    }
+
+    static void write_uri(JsonWriter& w, const ArtifactLocation& artifact) {
+        w.key("uri"); w.string(artifact.uri);
+        if (artifact.relative) {
+            w.key("uriBaseId"); w.string(kSourceRoot);
+        }
+    }
+
+    static void write_artifact_location(JsonWriter& w, const ArtifactLocation& artifact) {
+        w.key("artifactLocation");
+        w.begin_object();
+        write_uri(w, artifact);
+        w.key("index"); w.number(static_cast<std::uint64_t>(artifact.index));
+        w.end_object();
     }
 
     // The input's entry in run.artifacts (added on first use) and a location that refers to it.
-    json artifact_location(const FileDiagnostic& fd) {
-        json location;
-        location["uri"] = uri_of(fd.path);
-        if (!fd.path.starts_with('/')) {
-            location["uriBaseId"] = kSourceRoot;
-            relative_paths_ = true;
-        }
+    ArtifactLocation artifact_location(const FileDiagnostic& fd) {
+        ArtifactLocation artifact{uri_of(fd.path), !fd.path.starts_with('/'), 0};
+        if (artifact.relative) relative_paths_ = true;
         auto [it, added] = artifact_index_.try_emplace(fd.path, artifact_index_.size());
+        artifact.index = it->second;
         if (added) {
-            json artifact;
-            artifact["location"] = location;
+            JsonWriter w = element_writer(artifacts_);
+            w.begin_object();
+            w.key("location");
+            w.begin_object();
+            write_uri(w, artifact);
+            w.end_object();
             if (fd.file) {
-                artifact["length"] = fd.file->size();
-                artifact["encoding"] = charset(fd.file->decoding().encoding);
+                w.key("length"); w.number(static_cast<std::uint64_t>(fd.file->size()));
+                w.key("encoding"); w.string(charset(fd.file->decoding().encoding));
             }
-            artifact["roles"] = json::array({"analysisTarget"});
-            append(artifacts_, artifact);
+            w.key("roles");
+            w.begin_array();
+            w.string("analysisTarget");
+            w.end_array();
+            w.end_object();
         }
-        location["index"] = it->second;
-        return location;
+        return artifact;
     }
 
-    [[nodiscard]] json region(const source::SourceFile& file, diag::Span span) const {
+    void write_region(JsonWriter& w, std::string_view key, const source::SourceFile& file, diag::Span span) const {
         const auto begin = file.line_col(span.begin, column_unit_);
         const auto end = file.line_col(span.end, column_unit_);
-        json r;
-        r["startLine"] = begin.line;
-        r["startColumn"] = begin.col;
-        r["endLine"] = end.line;
-        r["endColumn"] = end.col;
-        r["byteOffset"] = span.begin;
-        r["byteLength"] = span.end - span.begin;
-        return r;
+        w.key(key);
+        w.begin_object();
+        w.key("startLine"); w.number(begin.line);
+        w.key("startColumn"); w.number(begin.col);
+        w.key("endLine"); w.number(end.line);
+        w.key("endColumn"); w.number(end.col);
+        w.key("byteOffset"); w.number(span.begin);
+        w.key("byteLength"); w.number(span.end - span.begin);
+        w.end_object();
     }
 
     // An input that could not be read has a location but no region.
-    [[nodiscard]] json physical(const json& artifact, const source::SourceFile* file, diag::Span span) const {
-        json location;
-        location["physicalLocation"]["artifactLocation"] = artifact;
-        if (file) location["physicalLocation"]["region"] = region(*file, span);
-        return location;
+    void write_physical(JsonWriter& w, const ArtifactLocation& artifact, const source::SourceFile* file, diag::Span span) const {
+        w.key("physicalLocation");
+        w.begin_object();
+        write_artifact_location(w, artifact);
+        if (file) write_region(w, "region", *file, span);
+        w.end_object();
+    }
+
+    void write_fix(JsonWriter& w, const ArtifactLocation& artifact, const source::SourceFile& file,
+                   const std::vector<diag::Fix>& fixes) const {
+        std::string description;
+        for (const auto& f : fixes) {
+            if (!description.empty()) description += "; ";
+            description += diag::message(f, options_.lang);
+        }
+        w.key("fixes");
+        w.begin_array();
+        w.begin_object();
+        w.key("description");
+        w.begin_object();
+        w.key("text"); w.string(description);
+        w.end_object();
+        w.key("artifactChanges");
+        w.begin_array();
+        w.begin_object();
+        write_artifact_location(w, artifact);
+        w.key("replacements");
+        w.begin_array();
+        for (const auto& f : fixes) {
+            w.begin_object();
+            write_region(w, "deletedRegion", file, f.span);
+            w.key("insertedContent");
+            w.begin_object();
+            w.key("text"); w.string(f.replacement);
+            w.end_object();
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+        w.end_array();
+        w.end_object();
+        w.end_array();
     }
 
     RenderOptions options_;
