@@ -45,6 +45,8 @@ std::vector<std::vector<std::string>> distinctive_labels() {
 // long as the shortest label slides along the text, and the two bytes that end it tell how far it
 // can move without passing the start of a label. Only where they could end the first bytes of a
 // label are labels compared. (A search per label read the whole text once for each of them.)
+// A label shorter than kMinWindow (3.其他, eight bytes) would hold every window to its length
+// and the pass to short moves: it is searched for on its own, from its first byte.
 class LabelSearch {
 public:
     LabelSearch() {
@@ -52,17 +54,19 @@ public:
         for (std::size_t form = 0; form < by_form.size(); ++form)
             for (const auto& label : by_form[form]) labels_.push_back({label, form});
         forms_ = by_form.size();
-        if (labels_.empty()) return;
-        window_ = std::min_element(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
-                      return a.text.size() < b.text.size();
-                  })->text.size();
-        if (window_ < 2) throw std::logic_error("a distinctive label is shorter than two bytes");
+        if (std::any_of(labels_.begin(), labels_.end(), [](const Label& l) { return l.text.size() < 2; }))
+            throw std::logic_error("a distinctive label is shorter than two bytes");
+        for (std::size_t i = 0; i < labels_.size(); ++i)
+            if (labels_[i].text.size() < kMinWindow) short_labels_.push_back(i);
+            else window_ = window_ == 0 ? labels_[i].text.size() : std::min(window_, labels_[i].text.size());
+        if (window_ == 0) return;  // every label is short
         // A shift may be smaller than it could be (pairs of bytes that share a slot, a window
         // longer than 255 bytes), never larger: no label is passed over.
         const auto at_most = [](std::size_t shift) { return static_cast<std::uint8_t>(std::min<std::size_t>(shift, UINT8_MAX)); };
         shift_.fill(at_most(window_ - 1));
         for (std::size_t i = 0; i < labels_.size(); ++i) {
             const std::string_view label = labels_[i].text;
+            if (label.size() < kMinWindow) continue;
             // A window that ends with bytes q-2 and q-1 of the label is window_ - q bytes short of
             // ending where the label's first window_ bytes do.
             for (std::size_t q = 2; q <= window_; ++q) {
@@ -76,18 +80,20 @@ public:
     // How many of each form's distinctive labels the text has.
     [[nodiscard]] std::vector<std::size_t> found(std::string_view text) const {
         std::vector<std::size_t> counts(forms_);
-        if (labels_.empty()) return counts;
         std::vector<bool> seen(labels_.size());
-        for (std::size_t end = window_ - 1; end < text.size();) {  // the window's last byte
-            const std::size_t at = slot(text[end - 1], text[end]);
-            if (shift_[at] != 0) {
-                end += shift_[at];
-                continue;
+        for (const std::size_t label : short_labels_) seen[label] = text.find(labels_[label].text) != std::string_view::npos;
+        if (window_ != 0) {
+            for (std::size_t end = window_ - 1; end < text.size();) {  // the window's last byte
+                const std::size_t at = slot(text[end - 1], text[end]);
+                if (shift_[at] != 0) {
+                    end += shift_[at];
+                    continue;
+                }
+                const std::string_view window_start = text.substr(end + 1 - window_);
+                for (const std::size_t label : ending_[at])
+                    if (window_start.starts_with(labels_[label].text)) seen[label] = true;
+                ++end;
             }
-            const std::string_view window_start = text.substr(end + 1 - window_);
-            for (const std::size_t label : ending_[at])
-                if (window_start.starts_with(labels_[label].text)) seen[label] = true;
-            ++end;
         }
         for (std::size_t i = 0; i < labels_.size(); ++i)
             if (seen[i]) ++counts[labels_[i].form];
@@ -106,9 +112,12 @@ private:
         std::string text;
         std::size_t form;
     };
+    static constexpr std::size_t kMinWindow = 12;  // four Han characters
+
     std::vector<Label> labels_;
     std::size_t forms_ = 0;
-    std::size_t window_ = 0;                             // the shortest label's length
+    std::vector<std::size_t> short_labels_;              // those shorter than kMinWindow
+    std::size_t window_ = 0;                             // the shortest other label's length; 0: none
     std::array<std::uint8_t, kSlots> shift_{};           // how far a window ending in the slot's bytes moves
     std::array<std::vector<std::size_t>, kSlots> ending_;  // the labels whose first window_ bytes end in the slot's
 };

@@ -450,28 +450,35 @@ private:
     }
 
     // A clause that says nothing happened: "未收到公开政府信息的申请", "未发生行政复议、行政诉讼".
-    // `negation_start` is the clause's first character of kNegationStarts.
+    // `negation_start` is the clause's first character of kNegationStarts. The words after the
+    // negation are read first: most clauses with a negation (table 三's 没有现成信息…, 尚未审结)
+    // say nothing of applications, reviews or lawsuits, and the sentence before them, as long as
+    // a table on one line, is then not read at all.
     void read_negation(std::size_t begin, std::size_t negation_start, std::size_t end) {
         const std::string_view clause = s_.substr(begin, end - begin);
         const auto negation = negation_in(clause, negation_start - begin);
-        if (!negation || has_figure(clause)) return;  // a clause with figures states them
+        if (!negation) return;
         const auto [at, length] = *negation;
-        const std::string_view before = s_.substr(sentence_begin_, begin + at - sentence_begin_);
-        if (kComparison.found_in(before) || names_another_year(before, context_) || kOtherYear.found_in(clause)) return;
         const std::string_view rest = clause.substr(at + length);
-        const std::size_t span_begin = begin + at, span_end = begin + at + length;
         const bool review = has(rest, "复议"), litigation = kLitigation.found_in(rest);
         if (review || litigation) {
             if (kReviewOutcome.found_in(rest) || kOtherMatters.found_in(rest)) return;
+        } else {
+            // "未收到…申请": the verb is the negation's own (未收到) or follows it (没有 + 接到).
+            const bool receive = kReceive.found_in(clause.substr(at, length)) || kReceive.starting(rest) != 0;
+            if (!receive || !kApplication.found_in(rest) || kOtherMatters.found_in(rest) || kPart.found_in(rest)) return;
+        }
+        if (has_figure(clause)) return;  // a clause with figures states them
+        const std::string_view before = s_.substr(sentence_begin_, begin + at - sentence_begin_);
+        if (kComparison.found_in(before) || names_another_year(before, context_) || kOtherYear.found_in(clause)) return;
+        const std::size_t span_begin = begin + at, span_end = begin + at + length;
+        if (review || litigation) {
             if (!context_.disclosure_section && !mentions_disclosure(sentence())) return;
             if (review) claims_.push_back({Quantity::Review, std::nullopt, 0, true, span_begin, span_end, {}});
             if (litigation) claims_.push_back({Quantity::Litigation, std::nullopt, 0, true, span_begin, span_end, {}});
             return;
         }
-        // "未收到…申请": the verb is the negation's own (未收到) or follows it (没有 + 接到).
-        const bool receive = kReceive.found_in(clause.substr(at, length)) || kReceive.starting(rest) != 0;
-        if (receive && kApplication.found_in(rest) && !kOtherMatters.found_in(rest) && !kPart.found_in(rest))
-            claims_.push_back({Quantity::Received, std::nullopt, 0, true, span_begin, span_end, {}});
+        claims_.push_back({Quantity::Received, std::nullopt, 0, true, span_begin, span_end, {}});
     }
 
     std::string_view s_;
@@ -538,20 +545,9 @@ using narrative::Applicants;
 using narrative::Claim;
 using narrative::Quantity;
 
-// Where the normalised text of original offset `original` begins (the map is monotonic).
-std::uint32_t normalised_offset(const source::OffsetMap& map, std::uint32_t original) {
-    std::uint32_t lo = 0, hi = map.normalised_size();
-    while (lo < hi) {
-        const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (map.to_original_begin(mid) < original) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
 std::string_view normalised_body(const ast::Report& report, const ast::Section& section) {
     const auto& map = report.text->map;
-    const auto begin = normalised_offset(map, section.body.begin), end = normalised_offset(map, section.body.end);
+    const auto begin = map.to_normalised_at_or_after(section.body.begin), end = map.to_normalised_at_or_after(section.body.end);
     return std::string_view(report.text->text).substr(begin, end > begin ? end - begin : 0);
 }
 

@@ -1,5 +1,8 @@
 #include "decode.hpp"
 
+#include <array>
+#include <bit>
+#include <cstring>
 #include <memory>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
@@ -38,37 +41,103 @@ struct Utf8Scan {
     bool truncated_at_end = false;  // the only ill-formed sequence is an incomplete last character
 };
 
+// Eight bytes, the first in the low byte.
+std::uint64_t load_eight(const std::uint8_t* s) {
+    std::uint64_t eight;
+    std::memcpy(&eight, s, sizeof eight);
+    if constexpr (std::endian::native == std::endian::big) eight = __builtin_bswap64(eight);
+    return eight;
+}
+
+// The leads of three-byte sequences that have no overlong or surrogate forms (E1–EC, EE, EF):
+// followed by two continuation bytes, they are well-formed.
+constexpr std::array<bool, 256> kPlainThreeByteLeads = [] {
+    std::array<bool, 256> plain{};
+    for (unsigned b = 0xE1; b <= 0xEF; ++b) plain[b] = b != 0xED;
+    return plain;
+}();
+
+// True when the first six of the eight bytes at `s` are two well-formed sequences of a plain
+// three-byte lead and two continuation bytes: most of a Chinese text, two characters a load.
+bool two_plain_three_byte_sequences(const std::uint8_t* s) {
+    constexpr std::uint64_t kContinuations = 0xC0C000'C0C000, kContinuationBits = 0x808000'808000;
+    return (load_eight(s) & kContinuations) == kContinuationBits && kPlainThreeByteLeads[s[0]] && kPlainThreeByteLeads[s[3]];
+}
+
+// What a byte says about the well-formed UTF-8 sequence it may start (Unicode Table 3-7): its
+// length, and the range of the byte after it, which rules out overlong forms (E0 80–9F, F0
+// 80–8F), surrogates (ED A0–BF) and code points past U+10FFFF (F4 90–BF). Every byte after the
+// second is a continuation byte (80–BF). Length 0: no sequence starts with the byte.
+struct LeadByte {
+    std::uint8_t length;
+    std::uint8_t second_min, second_max;
+};
+
+constexpr std::array<LeadByte, 256> kLeadBytes = [] {
+    std::array<LeadByte, 256> leads;
+    for (unsigned b = 0; b < 256; ++b) {
+        const std::uint8_t length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        leads[b] = {length, 0x80, 0xBF};
+    }
+    leads[0xE0].second_min = 0xA0;
+    leads[0xED].second_max = 0x9F;
+    leads[0xF0].second_min = 0x90;
+    leads[0xF4].second_max = 0x8F;
+    return leads;
+}();
+
+// The length of the well-formed multi-byte sequence at the start of `s` (n bytes), or 0: the
+// sequences U8_NEXT decodes to a code point, decided by a table lookup and a compare per byte
+// where U8_NEXT takes several branches per byte.
+std::size_t well_formed_multibyte(const std::uint8_t* s, std::size_t n) {
+    const LeadByte& lead = kLeadBytes[s[0]];
+    if (lead.length == 0 || lead.length > n || s[1] < lead.second_min || s[1] > lead.second_max) return 0;
+    if (lead.length >= 3 && (s[2] & 0xC0) != 0x80) return 0;
+    if (lead.length == 4 && (s[3] & 0xC0) != 0x80) return 0;
+    return lead.length;
+}
+
 Utf8Scan scan_utf8(std::string_view text) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080;
     Utf8Scan scan;
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-    const auto length = static_cast<std::int32_t>(text.size());
-    std::int32_t i = 0;
+    const std::size_t length = text.size();
+    std::size_t i = 0, valid_multibyte = 0;
     while (i < length) {
-        if (s[i] < 0x80) {  // ASCII is most bytes of a scraped page's markup and digits
-            ++i;
+        if (s[i] < 0x80) {
+            // ASCII is most bytes of a scraped page's markup and digits: eight bytes at a time,
+            // then one at a time up to the first byte that is not ASCII.
+            while (i + 8 <= length && (load_eight(s + i) & kHighBits) == 0) i += 8;
+            while (i < length && s[i] < 0x80) ++i;
             continue;
         }
-        // Han characters are most of the rest: three bytes whose lead (E1–EC, EE, EF) has no
-        // overlong or surrogate forms are well-formed when both others are continuation bytes.
-        if (((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] == 0xEE || s[i] == 0xEF) && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            ++scan.valid_multibyte;
-            i += 3;
+        // Han characters are most of the rest: two at a time while they last.
+        if (i + 8 <= length && two_plain_three_byte_sequences(s + i)) {
+            do {
+                valid_multibyte += 2;
+                i += 6;
+            } while (i + 8 <= length && two_plain_three_byte_sequences(s + i));
             continue;
         }
-        const std::int32_t start = i;
+        if (const std::size_t n = well_formed_multibyte(s + i, length - i)) {
+            ++valid_multibyte;
+            i += n;
+            continue;
+        }
+        // An ill-formed sequence: U8_NEXT passes over its maximal subpart, as the count of
+        // ill-formed sequences has always counted them.
+        const std::size_t start = i;
+        auto at = static_cast<std::int32_t>(i);
         UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c >= 0) {
-            ++scan.valid_multibyte;
-            continue;
-        }
+        U8_NEXT(s, at, static_cast<std::int32_t>(length), c);
+        i = static_cast<std::size_t>(at);
         if (scan.invalid == 0) {
             scan.first_invalid = static_cast<std::uint32_t>(start);
-            scan.truncated_at_end = i == length && incomplete_sequence(text.substr(static_cast<std::size_t>(start)));
+            scan.truncated_at_end = i == length && incomplete_sequence(text.substr(start));
         }
         ++scan.invalid;
     }
+    scan.valid_multibyte = valid_multibyte;
     return scan;
 }
 

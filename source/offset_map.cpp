@@ -62,6 +62,20 @@ std::uint32_t OffsetMap::to_normalised(std::uint32_t o) const {
     return s.linear() ? s.normalised_begin + (o - s.original_begin) : s.normalised_begin;
 }
 
+std::uint32_t OffsetMap::to_normalised_at_or_after(std::uint32_t o) const {
+    // A segment's offsets map at most to what its last one maps to: its original begin plus its
+    // length less one for a linear segment, its original begin for an edit. A deletion maps
+    // nothing, and its original begin lies between what the segments around it map to, so these
+    // values never decrease along the map: the first segment whose last offset maps at or after
+    // `o` holds the answer (a deletion's is the next segment's first offset).
+    const auto last_maps_before_o = [o](const Segment& s) {
+        return (s.linear() ? s.original_begin + s.normalised_len - 1 : s.original_begin) < o;
+    };
+    const auto it = std::partition_point(segments_.begin(), segments_.end(), last_maps_before_o);
+    if (it == segments_.end()) return normalised_size_;
+    return it->normalised_begin + (it->linear() && o > it->original_begin ? o - it->original_begin : 0);
+}
+
 OffsetMap OffsetMap::then(const OffsetMap& inner) const {
     OffsetMap out;
     // Appends a piece by its absolute original range; original bytes the pieces skip (a

@@ -28,6 +28,10 @@ public:
     // The normalised offset of the code point that covers original offset `o` (the inverse of
     // to_original_begin; an original offset inside an edited code point gives its start).
     [[nodiscard]] std::uint32_t to_normalised(std::uint32_t o) const;
+    // The first normalised offset n whose to_original_begin(n) is at or after original offset `o`,
+    // normalised_size() when there is none: where the normalised text of an original range that
+    // starts at `o` begins.
+    [[nodiscard]] std::uint32_t to_normalised_at_or_after(std::uint32_t o) const;
 
     // This map followed by `inner`, which maps this map's original offsets further back: the
     // normaliser's map over a transcoded text, composed with the transcoder's map, points into

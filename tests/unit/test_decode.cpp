@@ -2,6 +2,9 @@
 
 #include "decode.hpp"
 
+#include <optional>
+#include <unicode/utf8.h>
+
 using namespace xxgk::source;
 
 BOOST_AUTO_TEST_SUITE(decode_input)
@@ -96,6 +99,97 @@ BOOST_AUTO_TEST_CASE(mojibake_is_recognised_and_explained) {
     BOOST_TEST(r.restored == "政府信息公开");
     // Text that says 公开 is never taken for mojibake.
     BOOST_TEST((decode("政府信息公开 " + garbled + " " + garbled + " " + garbled).problem == DecodeProblem::None));
+}
+
+// The UTF-8 check reads ASCII eight bytes at a time, Han characters two at a time and other
+// sequences through a table of lead bytes: every well-formed sequence must pass, and every
+// ill-formed one must be found where ICU's U8_NEXT finds it, whatever comes before and after it.
+namespace {
+
+struct IllFormed {
+    std::size_t at;
+    bool incomplete_last_character;  // nothing else follows it, and more bytes would complete it
+};
+
+// The first ill-formed sequence of `s`, as U8_NEXT finds it.
+std::optional<IllFormed> first_ill_formed(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto length = static_cast<std::int32_t>(s.size());
+    for (std::int32_t i = 0; i < length;) {
+        const std::int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0) continue;
+        const auto lead = bytes[start];
+        const std::int32_t announced = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        return IllFormed{static_cast<std::size_t>(start), i == length && lead >= 0xC2 && lead <= 0xF4 && length - start < announced};
+    }
+    return std::nullopt;
+}
+
+std::string hex(std::string_view s) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        out += kDigits[static_cast<unsigned char>(c) >> 4];
+        out += kDigits[static_cast<unsigned char>(c) & 0xF];
+        out += ' ';
+    }
+    return out;
+}
+
+// After a BOM a file is never read as GB18030, and with 公开 in it never taken for mojibake: an
+// ill-formed sequence is always its error, or its cut last character.
+void expect_utf8_verdict(const std::string& text) {
+    const std::string file = "\xEF\xBB\xBF公开 " + text;
+    const std::size_t before = file.size() - text.size();
+    const auto r = decode(file);
+    const auto ill_formed = first_ill_formed(text);
+    if (!ill_formed) {
+        BOOST_TEST((r.problem == DecodeProblem::None), hex(text));
+    } else if (ill_formed->incomplete_last_character) {
+        BOOST_TEST((r.problem == DecodeProblem::None), hex(text));
+        BOOST_TEST(r.truncated_character, hex(text));
+        BOOST_TEST(r.text_end == before + ill_formed->at, hex(text));
+    } else {
+        BOOST_TEST((r.problem == DecodeProblem::Invalid), hex(text));
+        BOOST_TEST(r.problem_offset == before + ill_formed->at, hex(text));
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_lead_byte_and_second_byte_is_judged_as_icu_does) {
+    // Bytes at the edges of the ranges of Unicode's Table 3-7, for the third and fourth bytes.
+    const std::uint8_t edges[] = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE4, 0xF0, 0xFF};
+    for (unsigned lead = 0x80; lead <= 0xFF; ++lead)
+        for (unsigned second = 1; second <= 0xFF; ++second) {  // a NUL makes the file binary
+            const std::string two{static_cast<char>(lead), static_cast<char>(second)};
+            expect_utf8_verdict("中" + two);
+            expect_utf8_verdict("中" + two + "文字文字");  // where two Han characters are read at once
+            for (const auto third : edges) {
+                expect_utf8_verdict("ab" + two + static_cast<char>(third));  // cut short at the end, or not
+                expect_utf8_verdict("ab" + two + static_cast<char>(third) + "公开");
+                if (lead >= 0xF0)
+                    for (const auto fourth : edges)
+                        expect_utf8_verdict("ab" + two + static_cast<char>(third) + static_cast<char>(fourth) + "x");
+            }
+        }
+}
+
+BOOST_AUTO_TEST_CASE(an_ill_formed_byte_is_found_after_ascii_and_han_runs_of_every_length) {
+    // ASCII is read eight bytes at a time and Han characters two at a time: the first ill-formed
+    // byte must be found wherever it falls in those steps.
+    for (std::size_t ascii = 0; ascii <= 17; ++ascii)
+        for (std::size_t han = 0; han <= 5; ++han)
+            for (const std::string_view bad : {"\xFF", "\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\xE4\xB8", "\xF4\x90\x80\x80"}) {
+                std::string text(ascii, 'a');
+                for (std::size_t k = 0; k < han; ++k) text += "公";
+                text += bad;
+                expect_utf8_verdict(text);
+                expect_utf8_verdict(text + "0123456789");
+                expect_utf8_verdict("公" + text + "文");
+            }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
