@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -53,7 +54,9 @@ struct Figure {
 struct Problem {
     std::vector<tpl::ValueKind> kinds;               // what each slot holds
     std::vector<std::optional<std::int64_t>> known;  // slots outside the runs; empty: unknown or in a run
-    std::vector<Equation> identities;
+    // Viewed, not owned: a form's table has the same identities in every report, and the caller
+    // builds them once rather than a vector per identity per report.
+    std::span<const Equation> identities;
     std::vector<Figure> figures;
     std::vector<Run> runs;
 };

@@ -1,6 +1,8 @@
 #include "stated_figures.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <unicode/utf8.h>
 
 #include "lexicon.hpp"
@@ -32,11 +34,12 @@ std::vector<std::string> han_pairs(std::string_view label) {
     return pairs;
 }
 
-// Table 二 has no identities, but the prose often states its figures. A clause names a column
-// by a word of its label that no other column of its block has (制发, 废止, 现行有效).
-class DisclosureReader {
+// Table 二 has no identities, but the prose often states its figures. A clause names a row by its
+// label or a variant, and a column by a word of its label that no other column of its block has
+// (制发, 废止, 现行有效).
+class DisclosureWords {
 public:
-    DisclosureReader(const tpl::Table& table, std::optional<int> year) : table_(table), year_(year) {
+    explicit DisclosureWords(const tpl::Table& table) {
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             row_words_.emplace_back();
             row_words_.back().push_back(grammar::fold(table.rows[r].label));
@@ -60,11 +63,41 @@ public:
         }
     }
 
+    const std::vector<std::string>& of_row(std::size_t row) const { return row_words_[row]; }
+    const std::vector<std::vector<std::string>>& of_block(std::size_t block) const { return column_words_[block]; }
+
+private:
+    std::vector<std::vector<std::string>> row_words_;                  // per row: its label and variants
+    std::vector<std::vector<std::vector<std::string>>> column_words_;  // per block, per column
+};
+
+// The words of `table`: those of the forms' tables are folded once, on first use, and only read
+// after (reports are compiled on several threads); those of another table (a test's) are built
+// into `built`.
+const DisclosureWords& words_of(const tpl::Table& table, std::optional<DisclosureWords>& built) {
+    static const auto forms = [] {
+        std::vector<std::pair<const tpl::Table*, DisclosureWords>> words;
+        for (const tpl::Template* form : tpl::all_templates())
+            for (const auto& t : form->tables)
+                if (t.kind == tpl::TableKind::ActiveDisclosure) words.emplace_back(&t, DisclosureWords(t));
+        return words;
+    }();
+    for (const auto& [t, words] : forms)
+        if (t == &table) return words;
+    return built.emplace(table);
+}
+
+class DisclosureReader {
+public:
+    DisclosureReader(const tpl::Table& table, std::optional<int> year) : table_(table), words_(words_of(table, built_)), year_(year) {}
+    DisclosureReader(const DisclosureReader&) = delete;  // words_ may refer to its own built_
+    DisclosureReader& operator=(const DisclosureReader&) = delete;
+
     // The one row a clause names, if it names exactly one and speaks of this year.
     std::optional<std::size_t> row_named(std::string_view clause) const {
         std::optional<std::size_t> row;
         for (std::size_t r = 0; r < table_.rows.size(); ++r) {
-            if (!table_.rows[r].numeric || !names(clause, row_words_[r])) continue;
+            if (!table_.rows[r].numeric || !names(clause, words_.of_row(r))) continue;
             if (row) return std::nullopt;
             row = r;
         }
@@ -74,7 +107,7 @@ public:
 
     // The one column of `row`'s block that `part` names; a block of one column needs no name.
     std::optional<std::size_t> column_named(std::string_view part, std::size_t row) const {
-        const auto& words = column_words_[table_.rows[row].block];
+        const auto& words = words_.of_block(table_.rows[row].block);
         std::optional<std::size_t> column;
         for (std::size_t c = 0; c < words.size(); ++c) {
             if (words.size() > 1 && !names(part, words[c])) continue;
@@ -104,24 +137,43 @@ private:
     }
 
     const tpl::Table& table_;
+    std::optional<DisclosureWords> built_;  // declared before words_, which may refer to it
+    const DisclosureWords& words_;
     std::optional<int> year_;
-    std::vector<std::vector<std::string>> row_words_;                  // per row: its label and variants
-    std::vector<std::vector<std::vector<std::string>>> column_words_;  // per block, per column
 };
 
-// Where the next clause end (, ; : 。 ! ? or a line end) stands at or after `at`, and its length;
-// the text's end when none does. One pass: a search for each kind of end would run to the end of
+// A clause of the prose: it ends at the next , ; : 。 ! ? or line end at or after `at` (the text's
+// end when there is none), and whether it holds a digit.
+struct Clause {
+    std::size_t end = 0;     // where its end stands
+    std::size_t length = 0;  // the end's length: 0 at the text's end
+    bool has_digit = false;
+};
+
+constexpr std::string_view kFullStop = "。";
+
+// What a byte of the prose is to next_clause.
+enum class ByteClass : std::uint8_t { Other, Digit, ClauseEnd, MaybeFullStop };
+constexpr std::array<ByteClass, 256> kByteClasses = [] {
+    std::array<ByteClass, 256> classes{};
+    for (char c = '0'; c <= '9'; ++c) classes[static_cast<unsigned char>(c)] = ByteClass::Digit;
+    for (const char c : {',', ';', ':', '!', '?', '\n'}) classes[static_cast<unsigned char>(c)] = ByteClass::ClauseEnd;
+    classes[static_cast<unsigned char>(kFullStop.front())] = ByteClass::MaybeFullStop;
+    return classes;
+}();
+
+// One pass, which looks at each byte once: a search for each kind of end would run to the end of
 // the text for every clause whenever that kind is missing.
-std::pair<std::size_t, std::size_t> next_clause_end(std::string_view s, std::size_t at) {
-    constexpr std::string_view kFullStop = "。";
+Clause next_clause(std::string_view s, std::size_t at) {
+    bool has_digit = false;
     for (std::size_t i = at; i < s.size(); ++i) {
-        switch (s[i]) {
-            case ',': case ';': case ':': case '!': case '?': case '\n': return {i, 1};
-            default:  // most bytes are of Han characters: the first byte is tested before the call
-                if (s[i] == kFullStop.front() && s.substr(i).starts_with(kFullStop)) return {i, kFullStop.size()};
-        }
+        const ByteClass byte = kByteClasses[static_cast<unsigned char>(s[i])];
+        if (byte == ByteClass::Other) continue;  // most bytes: tested before the others
+        if (byte == ByteClass::Digit) has_digit = true;
+        else if (byte == ByteClass::ClauseEnd) return {i, 1, has_digit};
+        else if (s.substr(i).starts_with(kFullStop)) return {i, kFullStop.size(), has_digit};
     }
-    return {s.size(), 0};
+    return {s.size(), 0, has_digit};
 }
 
 struct Count {
@@ -184,10 +236,9 @@ std::vector<StatedFigure> stated_figures(const ast::Report& report, const tpl::T
     const DisclosureReader reader(table, report.year);
     constexpr std::string_view kPartEnd = "、";
     for (std::size_t at = 0; at < prose.size();) {
-        const auto [end, end_length] = next_clause_end(prose, at);
+        const auto [end, end_length, has_digit] = next_clause(prose, at);
         const std::string_view clause = prose.substr(at, end - at);
         // A clause without a digit states no count: the search for a row it names is skipped.
-        const bool has_digit = std::any_of(clause.begin(), clause.end(), is_digit);
         if (const auto row = has_digit ? reader.row_named(clause) : std::nullopt) {
             for (std::size_t part_at = 0; part_at < clause.size();) {
                 const std::size_t part_end = std::min(clause.find(kPartEnd, part_at), clause.size());

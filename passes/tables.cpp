@@ -23,6 +23,15 @@ std::string join_values(const std::vector<const ast::TableItem*>& items, std::st
     return out;
 }
 
+// Arguments of a message, moved into place: a braced list would copy each string.
+template <typename... Args>
+std::vector<std::string> message_args(Args&&... args) {
+    std::vector<std::string> out;
+    out.reserve(sizeof...(args));
+    (out.emplace_back(std::forward<Args>(args)), ...);
+    return out;
+}
+
 // Values that may be digits run together: too few values, each a number that could be cut, and
 // enough digits between them for every cell.
 bool may_be_run_together(const std::vector<const ast::TableItem*>& run, std::size_t cells) {
@@ -45,7 +54,10 @@ public:
     explicit SlotLayout(const tpl::Table& spec) {
         first_.reserve(spec.rows.size() + 1);
         first_.push_back(0);
-        for (std::size_t r = 0; r < spec.rows.size(); ++r) first_.push_back(first_.back() + arity(spec, r));
+        for (std::size_t r = 0; r < spec.rows.size(); ++r) {
+            first_.push_back(first_.back() + arity(spec, r));
+            row_of_.insert(row_of_.end(), arity(spec, r), r);
+        }
     }
     std::size_t size() const { return first_.back(); }
     // A cell outside the numeric rows has no slot: template data that names one (in an identity
@@ -55,20 +67,60 @@ public:
         return first_[row] + column;
     }
     std::size_t of(std::pair<std::size_t, std::size_t> cell) const { return of(cell.first, cell.second); }
+    // The row and column of a slot.
+    std::pair<std::size_t, std::size_t> cell(std::size_t slot) const { return {row_of_[slot], slot - first_[row_of_[slot]]}; }
 
 private:
-    std::vector<std::size_t> first_;  // per row: the slot of its first cell; last, the number of slots
+    std::vector<std::size_t> first_;   // per row: the slot of its first cell; last, the number of slots
+    std::vector<std::size_t> row_of_;  // per slot
 };
+
+// What the digit-run search needs of a table that is the same in every report of its form: its
+// slots, what each holds, and the form's identities over them.
+struct TableSlots {
+    TableSlots(const tpl::Template& form, const tpl::Table& spec) : layout(spec) {
+        kinds.reserve(layout.size());
+        for (std::size_t r = 0; r < spec.rows.size(); ++r)
+            for (std::size_t c = 0; c < arity(spec, r); ++c) kinds.push_back(spec.columns_of(r)[c].kind);
+        for (const auto& instance : form.identity_instances) {
+            if (form.identities[instance.identity].table != spec.kind) continue;
+            digit_runs::Equation& e = identities.emplace_back();
+            e.terms.reserve(instance.terms.size());
+            for (const auto& t : instance.terms) e.terms.push_back({layout.of(t.row, t.column), t.coefficient});
+        }
+    }
+
+    SlotLayout layout;
+    std::vector<tpl::ValueKind> kinds;              // per slot
+    std::vector<digit_runs::Equation> identities;  // the form's identities over the table's slots
+};
+
+// The slots of `spec`. Those of the forms' tables are built once, on first use, and only read after
+// (reports are compiled on several threads); those of a table of another form (a test's) are built
+// into `built`.
+const TableSlots& slots_of(const tpl::Template& form, const tpl::Table& spec, std::optional<TableSlots>& built) {
+    static const auto forms = [] {
+        std::vector<std::pair<const tpl::Table*, TableSlots>> slots;
+        for (const tpl::Template* f : tpl::all_templates())
+            for (const auto& table : f->tables) slots.emplace_back(&table, TableSlots(*f, table));
+        return slots;
+    }();
+    for (const auto& [table, slots] : forms)
+        if (table == &spec) return slots;
+    return built.emplace(form, spec);
+}
 
 class TableAssembler {
 public:
     TableAssembler(ast::Report& report, ast::Table& table)
-        : report_(report), table_(table), spec_(*report.form->table(table.kind)), slots_(spec_),
+        : report_(report), table_(table), spec_(*report.form->table(table.kind)), slots_(slots_of(*report.form, spec_, own_slots_)),
           first_seen_(spec_.rows.size(), nullptr) {}
+    TableAssembler(const TableAssembler&) = delete;  // slots_ may refer to its own own_slots_
+    TableAssembler& operator=(const TableAssembler&) = delete;
 
     // True when the table holds rows: cells, or runs of digits that were reported on.
     bool run() {
-        table_.cells.reserve(slots_.size());  // at most one cell per slot
+        table_.cells.reserve(slots_.layout.size());  // at most one cell per slot
         if (spec_.values_in_one_run) {
             assemble_one_run();
         } else {
@@ -149,11 +201,8 @@ private:
         std::vector<const ast::TableItem*> run;
         for (const auto& item : table_.items)
             if (item.kind == ItemKind::Value) run.push_back(&item);
-        std::vector<std::pair<std::size_t, std::size_t>> cells;
-        for (std::size_t r = 0; r < spec_.rows.size(); ++r)
-            for (std::size_t c = 0; c < arity(r); ++c) cells.emplace_back(r, c);
-        if (may_be_run_together(run, cells.size())) {
-            together_.push_back({spec_.title, run, std::move(cells), nullptr});
+        if (may_be_run_together(run, slots_.layout.size())) {
+            together_.push_back({spec_.title, run, 0, slots_.layout.size(), nullptr});  // every slot, in order
             return;
         }
         std::size_t expected = 0;
@@ -178,9 +227,7 @@ private:
     void deal(std::size_t row, const ast::TableItem& label, const std::vector<const ast::TableItem*>& run) {
         const std::size_t n = arity(row);
         if (may_be_run_together(run, n)) {
-            std::vector<std::pair<std::size_t, std::size_t>> cells;
-            for (std::size_t c = 0; c < n; ++c) cells.emplace_back(row, c);
-            together_.push_back({spec_.rows[row].label, run, std::move(cells), &label});
+            together_.push_back({spec_.rows[row].label, run, slots_.layout.of(row, 0), n, &label});
             return;
         }
         deal_in_order(row, label, run);
@@ -214,7 +261,7 @@ private:
             stated = stated_figures(report_, spec_);
             for (const auto& f : stated) {
                 digit_runs::Figure figure{{}, f.value};
-                for (const auto& cell : f.cells) figure.slots.push_back(slots_.of(cell));
+                for (const auto& cell : f.cells) figure.slots.push_back(slots_.layout.of(cell));
                 figures.push_back(std::move(figure));
             }
             return figures;
@@ -228,23 +275,23 @@ private:
             const RunTogether& t = together_[i];
             const auto& d = decisions[i];
             const diag::Span at{t.items.front()->span.begin, t.items.back()->span.end};
-            const std::string digits = join_values(t.items, " ");
+            std::string digits = join_values(t.items, " ");
             switch (d.kind) {
                 case digit_runs::Decision::Kind::Read: {
                     const digit_runs::Reading& reading = d.readings.front();
                     std::vector<std::string> values;
-                    values.reserve(t.cells.size());
+                    values.reserve(t.slots);
                     // The pieces of one item come together: where it begins in the text is found once.
                     std::optional<std::size_t> item;
                     std::uint32_t item_begin = 0;
-                    for (std::size_t k = 0; k < t.cells.size(); ++k) {
+                    for (std::size_t k = 0; k < t.slots; ++k) {
                         if (item != reading[k].item) {
                             item = reading[k].item;
                             item_begin = report_.text->map.to_normalised(t.items[*item]->span.begin);
                         }
-                        values.push_back(add_piece(t.cells[k], *t.items[*item], item_begin, reading[k]));
+                        values.push_back(add_piece(slots_.layout.cell(t.first_slot + k), *t.items[*item], item_begin, reading[k]));
                     }
-                    readings.push_back({at, diag::NoteId::split_run, {std::string(t.name), digits, enumerate(values)}});
+                    readings.push_back({at, diag::NoteId::split_run, message_args(t.name, std::move(digits), enumerate(values))});
                     for (const auto f : d.figures)
                         readings.push_back({stated[f].span, diag::NoteId::split_by_text, {std::to_string(stated[f].value)}});
                     if (!first_read) first_read = at;
@@ -252,7 +299,7 @@ private:
                     break;
                 }
                 case digit_runs::Decision::Kind::Ambiguous: {
-                    auto error = diag::make(diag::Code::XG1111, at, {std::string(t.name), digits, std::to_string(d.count)});
+                    auto error = diag::make(diag::Code::XG1111, at, message_args(t.name, std::move(digits), std::to_string(d.count)));
                     // The search gave up: the readings listed are some of those that fit, not all.
                     if (!d.complete) error.headline = diag::NoteId::split_unweighed;
                     for (const auto& reading : d.readings) {
@@ -266,10 +313,11 @@ private:
                 case digit_runs::Decision::Kind::Unreadable:
                     // Separate values too few for the row: cells are missing, not run together.
                     if (t.label != nullptr && t.items.size() > 1) {
-                        deal_in_order(t.cells.front().first, *t.label, t.items);
+                        deal_in_order(slots_.layout.cell(t.first_slot).first, *t.label, t.items);
                         break;
                     }
-                    report_.diagnostics.push_back(diag::make(diag::Code::XG1112, at, {std::string(t.name), digits, std::to_string(t.cells.size())}));
+                    report_.diagnostics.push_back(
+                        diag::make(diag::Code::XG1112, at, message_args(t.name, std::move(digits), std::to_string(t.slots))));
                     break;
             }
         }
@@ -282,37 +330,23 @@ private:
     // The table's cells, those read so far, its identities and its runs, as slots.
     digit_runs::Problem runs_problem() const {
         digit_runs::Problem problem;
-        problem.kinds.reserve(slots_.size());
-        for (std::size_t r = 0; r < spec_.rows.size(); ++r)
-            for (std::size_t c = 0; c < arity(r); ++c) problem.kinds.push_back(spec_.columns_of(r)[c].kind);
-        problem.known.resize(slots_.size());
+        problem.kinds = slots_.kinds;
+        problem.known.resize(slots_.layout.size());
         for (const auto& cell : table_.cells) {
             const CellReading reading = read_cell(cell.text);
             if (reading.kind == CellReading::Kind::Number && reading.number.is_integer())
-                problem.known[slots_.of(cell.row, cell.column)] = reading.number.mantissa;
+                problem.known[slots_.layout.of(cell.row, cell.column)] = reading.number.mantissa;
         }
-        problem.identities = identity_equations();
+        problem.identities = slots_.identities;
         problem.runs.reserve(together_.size());
         for (const auto& t : together_) {
             digit_runs::Run& run = problem.runs.emplace_back();
             run.items.reserve(t.items.size());
             for (const auto* item : t.items) run.items.push_back(item->text);
-            run.slots.reserve(t.cells.size());
-            for (const auto& cell : t.cells) run.slots.push_back(slots_.of(cell));
+            run.slots.resize(t.slots);
+            std::iota(run.slots.begin(), run.slots.end(), t.first_slot);
         }
         return problem;
-    }
-
-    // The template's identities over the table's cells, as equations over their slots.
-    std::vector<digit_runs::Equation> identity_equations() const {
-        std::vector<digit_runs::Equation> equations;
-        for (const auto& instance : report_.form->identity_instances) {
-            if (report_.form->identities[instance.identity].table != table_.kind) continue;
-            digit_runs::Equation& e = equations.emplace_back();
-            e.terms.reserve(instance.terms.size());
-            for (const auto& t : instance.terms) e.terms.push_back({slots_.of(t.row, t.column), t.coefficient});
-        }
-        return equations;
     }
 
     // A cell cut from a run: its location is where its digits stand in the original. `item_begin`
@@ -379,14 +413,15 @@ private:
     struct RunTogether {
         std::string_view name;  // the row's label; the table's title for table 四
         std::vector<const ast::TableItem*> items;
-        std::vector<std::pair<std::size_t, std::size_t>> cells;  // row, column of each slot
-        const ast::TableItem* label;  // the row label; nullptr for table 四
+        std::size_t first_slot, slots;  // the cells it fills, consecutive slots: a row's, or all of table 四's
+        const ast::TableItem* label;    // the row label; nullptr for table 四
     };
 
     ast::Report& report_;
     ast::Table& table_;
     const tpl::Table& spec_;
-    const SlotLayout slots_;
+    std::optional<TableSlots> own_slots_;  // declared before slots_, which may refer to it
+    const TableSlots& slots_;
     std::vector<const ast::TableItem*> first_seen_;  // per template row: the item that introduced it
     std::vector<RunTogether> together_;
 };

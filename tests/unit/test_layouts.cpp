@@ -17,12 +17,16 @@ using Values = std::vector<std::string>;
 
 // A row of table 三: six applicant cells and their 总计, slots 0–6.
 dr::Problem applications_row(std::vector<std::string_view> items) {
+    // 总计 = the six applicant cells: one for all the problems made here, which view it.
+    static const std::vector<dr::Equation> total = [] {
+        dr::Equation e{{{6, +1}}};
+        for (std::size_t s = 0; s < 6; ++s) e.terms.push_back({s, -1});
+        return std::vector<dr::Equation>{e};
+    }();
     dr::Problem p;
     p.kinds.assign(7, tpl::ValueKind::Count);
     p.known.assign(7, std::nullopt);
-    dr::Equation total{{{6, +1}}};
-    for (std::size_t s = 0; s < 6; ++s) total.terms.push_back({s, -1});
-    p.identities.push_back(total);
+    p.identities = total;
     p.runs.push_back({std::move(items), {0, 1, 2, 3, 4, 5, 6}});
     return p;
 }
@@ -100,8 +104,10 @@ BOOST_AUTO_TEST_CASE(the_column_sums_choose_between_the_readings_of_a_row) {
     dr::Problem p;
     p.kinds.assign(9, tpl::ValueKind::Count);
     p.known = {std::nullopt, std::nullopt, std::nullopt, 1, 1, 2, 34, 1, 35};
-    for (std::size_t row : {0u, 3u, 6u}) p.identities.push_back({{{row + 2, +1}, {row, -1}, {row + 1, -1}}});
-    for (std::size_t c = 0; c < 3; ++c) p.identities.push_back({{{6 + c, +1}, {c, -1}, {3 + c, -1}}});
+    std::vector<dr::Equation> identities;
+    for (std::size_t row : {0u, 3u, 6u}) identities.push_back({{{row + 2, +1}, {row, -1}, {row + 1, -1}}});
+    for (std::size_t c = 0; c < 3; ++c) identities.push_back({{{6 + c, +1}, {c, -1}, {3 + c, -1}}});
+    p.identities = identities;
     p.runs.push_back({{"33033"}, {0, 1, 2}});
     const auto d = dr::decide(p);
     BOOST_TEST((d[0].kind == dr::Decision::Kind::Read));
