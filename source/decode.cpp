@@ -1,5 +1,6 @@
 #include "decode.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -37,9 +38,14 @@ void append_utf8(std::string& out, UChar32 c) {
 
 struct Utf8Scan {
     std::uint32_t first_invalid = 0;  // offset of the first ill-formed sequence
+    // Well-formed multi-byte and ill-formed sequences; up to where the scan stopped, if it did.
     std::size_t valid_multibyte = 0, invalid = 0;
     bool truncated_at_end = false;  // the only ill-formed sequence is an incomplete last character
 };
+
+// A file with a few damaged bytes in its UTF-8, rather than one in another encoding. Holds for
+// more well-formed sequences and for fewer ill-formed ones, never the other way round.
+bool mostly_utf8(std::size_t valid_multibyte, std::size_t invalid) { return valid_multibyte >= 8 && invalid * 10 <= valid_multibyte; }
 
 // Eight bytes, the first in the low byte.
 std::uint64_t load_eight(const std::uint8_t* s) {
@@ -97,7 +103,10 @@ std::size_t well_formed_multibyte(const std::uint8_t* s, std::size_t n) {
     return lead.length;
 }
 
-Utf8Scan scan_utf8(std::string_view text) {
+// With `stop_once_not_mostly_utf8`, stops at the ill-formed sequence after which the text could
+// not be mostly_utf8 even if every byte left made a two-byte sequence: a GB18030 file is known
+// as such from its first lines, and the counts so far already say so.
+Utf8Scan scan_utf8(std::string_view text, bool stop_once_not_mostly_utf8 = false) {
     constexpr std::uint64_t kHighBits = 0x8080808080808080;
     Utf8Scan scan;
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -136,10 +145,32 @@ Utf8Scan scan_utf8(std::string_view text) {
             scan.truncated_at_end = i == length && incomplete_sequence(text.substr(start));
         }
         ++scan.invalid;
+        if (stop_once_not_mostly_utf8 && !mostly_utf8(valid_multibyte + (length - i) / 2, scan.invalid)) break;
     }
     scan.valid_multibyte = valid_multibyte;
     return scan;
 }
+
+// Characters a transcoder rewrote, into the map: a run of them of the same lengths (Han
+// characters, mostly) in one call.
+class PendingEdits {
+public:
+    explicit PendingEdits(OffsetMap& map) : map_(map) {}
+    void add(std::uint32_t normalised_len, std::uint32_t original_len) {
+        if (count_ != 0 && (normalised_len != normalised_len_ || original_len != original_len_)) flush();
+        normalised_len_ = normalised_len;
+        original_len_ = original_len;
+        ++count_;
+    }
+    void flush() {
+        if (count_ != 0) map_.append_atomic(normalised_len_, original_len_, count_);
+        count_ = 0;
+    }
+
+private:
+    OffsetMap& map_;
+    std::uint32_t normalised_len_ = 0, original_len_ = 0, count_ = 0;
+};
 
 // UTF-16 after its byte-order mark, one code point at a time so that every character maps back
 // to its own bytes.
@@ -148,6 +179,11 @@ DecodeResult transcode_utf16(std::string_view bytes, bool little_endian) {
     r.encoding = little_endian ? Encoding::Utf16Le : Encoding::Utf16Be;
     Transcoded t;
     t.map.append(0, 2);  // the byte-order mark
+    // Three bytes of UTF-8 at most for a unit, four for a pair of them.
+    t.utf8.resize((bytes.size() - 2) / 2 * 3);
+    char* const utf8 = t.utf8.data();
+    std::size_t written = 0;
+    PendingEdits edits(t.map);
     const auto unit = [&](std::size_t at) -> char16_t {
         const auto lo = static_cast<std::uint8_t>(bytes[little_endian ? at : at + 1]);
         const auto hi = static_cast<std::uint8_t>(bytes[little_endian ? at + 1 : at]);
@@ -172,11 +208,13 @@ DecodeResult transcode_utf16(std::string_view bytes, bool little_endian) {
             r.problem_offset = static_cast<std::uint32_t>(at);
             return r;
         }
-        const auto before = t.utf8.size();
-        append_utf8(t.utf8, c);
-        t.map.append_atomic(static_cast<std::uint32_t>(t.utf8.size() - before), consumed);
+        const std::size_t before = written;
+        U8_APPEND_UNSAFE(utf8, written, c);
+        edits.add(static_cast<std::uint32_t>(written - before), consumed);
         at += consumed;
     }
+    edits.flush();
+    t.utf8.resize(written);
     r.truncated_character = at < bytes.size();  // an odd byte left over
     r.text_end = static_cast<std::uint32_t>(t.utf8.size());
     if (only_white_space(t.utf8)) r.problem = DecodeProblem::Empty;
@@ -189,34 +227,53 @@ struct ConverterCloser {
 };
 
 // GB18030 (a superset of GBK and GB2312). Fails at the first byte sequence it does not define.
-std::optional<Transcoded> transcode_gb18030(std::string_view bytes, std::uint32_t& failed_at) {
+std::optional<Transcoded> transcode_gb18030(std::string_view bytes) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open("GB18030", &status));
     if (U_FAILURE(status)) return std::nullopt;
     ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    // The whole file in one call, with the offset of every UTF-16 unit's character in the file:
+    // a byte gives at most one unit (four bytes give a pair).
+    const auto units = std::make_unique_for_overwrite<UChar[]>(bytes.size());
+    const auto offsets = std::make_unique_for_overwrite<std::int32_t[]>(bytes.size());
+    UChar* units_end = units.get();
+    const char* source = bytes.data();
+    ucnv_toUnicode(converter.get(), &units_end, units.get() + bytes.size(), &source, bytes.data() + bytes.size(), offsets.get(),
+                   true, &status);
+    // Not GB18030: bytes the converter stopped at, U+FFFD, which ICU gives for sequences GB18030
+    // leaves undefined, and U+0080, which it gives for a lone 0x80. (Where does not matter: the
+    // error is reported where the text stops being UTF-8.)
+    const auto unit_count = static_cast<std::size_t>(units_end - units.get());
+    if (U_FAILURE(status) || std::any_of(units.get(), units_end, [](UChar u) { return u == 0xFFFD || u == 0x80; }))
+        return std::nullopt;
     Transcoded t;
-    t.utf8.reserve(bytes.size() * 3 / 2);
-    const char* at = bytes.data();
-    const char* const end = bytes.data() + bytes.size();
-    while (at < end) {
-        if (static_cast<std::uint8_t>(*at) < 0x80) {
-            const char* run = at;
-            while (at < end && static_cast<std::uint8_t>(*at) < 0x80) ++at;
-            t.utf8.append(run, at);
-            t.map.append(static_cast<std::uint32_t>(at - run), static_cast<std::uint32_t>(at - run));
+    // Three bytes of UTF-8 at most for a unit, four for a pair of them.
+    t.utf8.resize(unit_count * 3);
+    char* const utf8 = t.utf8.data();
+    std::size_t written = 0, ascii_begin = 0;
+    PendingEdits edits(t.map);
+    for (std::size_t i = 0; i < unit_count;) {
+        if (units[i] < 0x80) {  // a byte of ASCII, copied: runs of them map linearly
+            utf8[written++] = static_cast<char>(units[i++]);
             continue;
         }
-        const char* start = at;
-        status = U_ZERO_ERROR;
-        const UChar32 c = ucnv_getNextUChar(converter.get(), &at, end, &status);
-        if (U_FAILURE(status) || c == 0xFFFD || c == 0x80) {  // 0x80 alone is no GB18030 character
-            failed_at = static_cast<std::uint32_t>(start - bytes.data());
-            return std::nullopt;
+        const auto start = static_cast<std::uint32_t>(offsets[i]);
+        UChar32 c;
+        U16_NEXT_UNSAFE(units.get(), i, c);
+        if (written > ascii_begin) {
+            edits.flush();
+            t.map.append(static_cast<std::uint32_t>(written - ascii_begin), static_cast<std::uint32_t>(written - ascii_begin));
         }
-        const auto before = t.utf8.size();
-        append_utf8(t.utf8, c);
-        t.map.append_atomic(static_cast<std::uint32_t>(t.utf8.size() - before), static_cast<std::uint32_t>(at - start));
+        const std::size_t before = written;
+        U8_APPEND_UNSAFE(utf8, written, c);
+        ascii_begin = written;
+        const std::uint32_t end = i < unit_count ? static_cast<std::uint32_t>(offsets[i]) : static_cast<std::uint32_t>(bytes.size());
+        edits.add(static_cast<std::uint32_t>(written - before), end - start);
     }
+    edits.flush();
+    if (written > ascii_begin)
+        t.map.append(static_cast<std::uint32_t>(written - ascii_begin), static_cast<std::uint32_t>(written - ascii_begin));
+    t.utf8.resize(written);
     return t;
 }
 
@@ -317,17 +374,16 @@ DecodeResult decode(std::string_view bytes) {
         return r;
     }
     r.text_end = static_cast<std::uint32_t>(bytes.size());
-    const auto scan = scan_utf8(text);
+    const auto scan = scan_utf8(text, true);
     if (scan.invalid == 1 && scan.truncated_at_end) {
         r.truncated_character = true;
         r.text_end = r.text_begin + scan.first_invalid;
     } else if (scan.invalid > 0) {
         // A UTF-8 file with a few damaged bytes stays UTF-8 (and gets its error there); a file
         // whose non-ASCII bytes are mostly not UTF-8 is read as GB18030.
-        std::uint32_t gb_failed_at = 0;
-        const bool mostly_utf8 = scan.valid_multibyte >= 8 && scan.invalid * 10 <= scan.valid_multibyte;
-        if (!mostly_utf8 && r.text_begin == 0) {
-            if (auto t = transcode_gb18030(bytes, gb_failed_at)) {
+        const bool damaged_utf8 = mostly_utf8(scan.valid_multibyte, scan.invalid);
+        if (!damaged_utf8 && r.text_begin == 0) {
+            if (auto t = transcode_gb18030(bytes)) {
                 r.encoding = Encoding::Gb18030;
                 r.text_end = static_cast<std::uint32_t>(t->utf8.size());
                 r.transcoded = std::move(t);
@@ -336,7 +392,7 @@ DecodeResult decode(std::string_view bytes) {
         }
         r.problem = DecodeProblem::Invalid;
         r.problem_offset = r.text_begin + scan.first_invalid;
-        r.problem_detail = mostly_utf8 || r.text_begin != 0 ? "UTF-8" : "UTF-8 / GB18030";
+        r.problem_detail = damaged_utf8 || r.text_begin != 0 ? "UTF-8" : "UTF-8 / GB18030";
         return r;
     }
     if (auto garbled = mojibake(text.substr(0, r.text_end - r.text_begin))) {

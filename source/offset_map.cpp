@@ -6,21 +6,38 @@ namespace xxgk::source {
 
 void OffsetMap::append(std::uint32_t normalised_len, std::uint32_t original_len) {
     if (normalised_len == 0 && original_len == 0) return;
-    const bool linear = normalised_len == original_len;
-    if (linear && !segments_.empty() && segments_.back().linear()) {
+    if (normalised_len != original_len) return append_atomic(normalised_len, original_len);
+    if (!segments_.empty() && segments_.back().linear()) {
         segments_.back().normalised_len += normalised_len;
         segments_.back().original_len += original_len;
     } else {
-        segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, false});
+        segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, 0});
     }
     normalised_size_ += normalised_len;
     original_size_ += original_len;
 }
 
-void OffsetMap::append_atomic(std::uint32_t normalised_len, std::uint32_t original_len) {
-    segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, true});
-    normalised_size_ += normalised_len;
-    original_size_ += original_len;
+void OffsetMap::append_atomic(std::uint32_t normalised_len, std::uint32_t original_len, std::uint32_t count) {
+    if (normalised_len == 0 || original_len == 0) {
+        // A deletion or an insertion is a segment of its own: it has no length to divide by.
+        for (std::uint32_t k = 0; k < count; ++k) {
+            segments_.push_back({normalised_size_, original_size_, normalised_len, original_len, 1});
+            normalised_size_ += normalised_len;
+            original_size_ += original_len;
+        }
+        return;
+    }
+    Segment* const last = segments_.empty() ? nullptr : &segments_.back();
+    if (last != nullptr && !last->linear() && std::uint64_t{normalised_len} * last->edits == last->normalised_len &&
+        std::uint64_t{original_len} * last->edits == last->original_len) {
+        last->normalised_len += count * normalised_len;
+        last->original_len += count * original_len;
+        last->edits += count;
+    } else {
+        segments_.push_back({normalised_size_, original_size_, count * normalised_len, count * original_len, count});
+    }
+    normalised_size_ += count * normalised_len;
+    original_size_ += count * original_len;
 }
 
 std::uint32_t OffsetMap::to_original_begin(std::uint32_t n) const {
@@ -33,7 +50,7 @@ std::uint32_t OffsetMap::to_original_begin(std::uint32_t n) const {
         if (it->normalised_len != 0) break;
     }
     const Segment& s = *it;
-    return s.linear() ? s.original_begin + (n - s.normalised_begin) : s.original_begin;
+    return s.linear() ? s.original_begin + (n - s.normalised_begin) : s.original_of_edit(s.edit_at_normalised(n));
 }
 
 std::uint32_t OffsetMap::to_original_end(std::uint32_t n) const {
@@ -46,7 +63,9 @@ std::uint32_t OffsetMap::to_original_end(std::uint32_t n) const {
     while (it->normalised_len == 0 && it != segments_.begin()) --it;
     const Segment& s = *it;
     if (s.linear()) return s.original_begin + (n - s.normalised_begin);
-    return n >= s.normalised_begin + s.normalised_len ? s.original_begin + s.original_len : s.original_begin;
+    // The edit with begin < n <= end (the last one for an n past the map's end).
+    const std::uint32_t edit = std::min(s.edit_at_normalised(n - 1), s.edits - 1);
+    return n >= s.normalised_of_edit(edit + 1) ? s.original_of_edit(edit + 1) : s.original_of_edit(edit);
 }
 
 std::uint32_t OffsetMap::to_normalised(std::uint32_t o) const {
@@ -59,21 +78,25 @@ std::uint32_t OffsetMap::to_normalised(std::uint32_t o) const {
         if (it->original_len != 0) break;
     }
     const Segment& s = *it;
-    return s.linear() ? s.normalised_begin + (o - s.original_begin) : s.normalised_begin;
+    return s.linear() ? s.normalised_begin + (o - s.original_begin) : s.normalised_of_edit(s.edit_at_original(o));
 }
 
 std::uint32_t OffsetMap::to_normalised_at_or_after(std::uint32_t o) const {
     // A segment's offsets map at most to what its last one maps to: its original begin plus its
-    // length less one for a linear segment, its original begin for an edit. A deletion maps
-    // nothing, and its original begin lies between what the segments around it map to, so these
-    // values never decrease along the map: the first segment whose last offset maps at or after
-    // `o` holds the answer (a deletion's is the next segment's first offset).
+    // length less one for a linear segment, the original begin of its last edit otherwise. A
+    // deletion maps nothing, and its original begin lies between what the segments around it map
+    // to, so these values never decrease along the map: the first segment whose last offset maps
+    // at or after `o` holds the answer (a deletion's is the next segment's first offset).
     const auto last_maps_before_o = [o](const Segment& s) {
-        return (s.linear() ? s.original_begin + s.normalised_len - 1 : s.original_begin) < o;
+        return (s.linear() ? s.original_begin + s.normalised_len - 1 : s.original_of_edit(s.edits - 1)) < o;
     };
     const auto it = std::partition_point(segments_.begin(), segments_.end(), last_maps_before_o);
     if (it == segments_.end()) return normalised_size_;
-    return it->normalised_begin + (it->linear() && o > it->original_begin ? o - it->original_begin : 0);
+    if (o <= it->original_begin) return it->normalised_begin;
+    if (it->linear()) return it->normalised_begin + (o - it->original_begin);
+    // The first edit that starts at or after o (there is one: the last edit does).
+    const std::uint32_t edit_original_len = it->original_len / it->edits;
+    return it->normalised_of_edit((o - it->original_begin + edit_original_len - 1) / edit_original_len);
 }
 
 OffsetMap OffsetMap::then(const OffsetMap& inner) const {
@@ -88,10 +111,14 @@ OffsetMap OffsetMap::then(const OffsetMap& inner) const {
         if (!s.linear()) {
             // An edit stays one atomic piece: from the start of its first code point to the end
             // of its last, in the inner map's original.
-            const std::uint32_t begin = inner.to_original_begin(s.original_begin);
-            const std::uint32_t end = s.original_len == 0 ? begin : inner.to_original_end(s.original_begin + s.original_len);
-            if (begin > out.original_size_) out.append(0, begin - out.original_size_);
-            if (s.normalised_len != 0 || end != begin) out.append_atomic(s.normalised_len, end - begin);
+            const std::uint32_t edit_original_len = s.original_len / s.edits, edit_normalised_len = s.normalised_len / s.edits;
+            for (std::uint32_t edit = 0; edit < s.edits; ++edit) {
+                const std::uint32_t original_begin = s.original_of_edit(edit);
+                const std::uint32_t begin = inner.to_original_begin(original_begin);
+                const std::uint32_t end = edit_original_len == 0 ? begin : inner.to_original_end(original_begin + edit_original_len);
+                if (begin > out.original_size_) out.append(0, begin - out.original_size_);
+                if (edit_normalised_len != 0 || end != begin) out.append_atomic(edit_normalised_len, end - begin);
+            }
             continue;
         }
         // A copied run passes through whatever the inner map did to it, piece by piece. Both
@@ -108,11 +135,28 @@ OffsetMap OffsetMap::then(const OffsetMap& inner) const {
             if (it->linear()) {
                 const std::uint32_t from = it->original_begin + (at - it->normalised_begin);
                 emit(piece_end - at, from, from + (piece_end - at));
-            } else {
-                if (it->original_begin > out.original_size_) out.append(0, it->original_begin - out.original_size_);
-                out.append_atomic(piece_end - at, it->original_len);
+                at = piece_end;
+                continue;
             }
-            at = piece_end;
+            // The inner edits the piece covers, as atomic as they were: whole ones together (the
+            // run of a transcoded text); should a map cut inside a character (none that xxgk
+            // makes does), the part of its edit with all of the edit's original bytes.
+            const std::uint32_t edit_normalised_len = it->normalised_len / it->edits, edit_original_len = it->original_len / it->edits;
+            for (std::uint32_t edit = it->edit_at_normalised(at); at < piece_end;) {
+                const std::uint32_t edit_begin = it->normalised_of_edit(edit), edit_original_begin = it->original_of_edit(edit);
+                if (edit_original_begin > out.original_size_) out.append(0, edit_original_begin - out.original_size_);
+                if (at == edit_begin && piece_end - at >= edit_normalised_len && edit_normalised_len != 0) {
+                    const std::uint32_t whole = (piece_end - at) / edit_normalised_len;
+                    out.append_atomic(edit_normalised_len, edit_original_len, whole);
+                    at += whole * edit_normalised_len;
+                    edit += whole;
+                } else {
+                    const std::uint32_t part_end = std::min(piece_end, edit_begin + edit_normalised_len);
+                    out.append_atomic(part_end - at, edit_original_len);
+                    at = part_end;
+                    ++edit;
+                }
+            }
         }
     }
     return out;

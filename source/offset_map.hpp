@@ -6,6 +6,9 @@
 // sorted list of segments: a "copy" segment maps linearly, an "edit" segment maps atomically
 // (every offset inside it maps to the start of the original code point, and its end to the
 // end). That keeps the map small and lets both ends of a range land on code-point boundaries.
+// A transcoder rewrites every character, mostly into as many bytes as the one before (a Han
+// character: 2 bytes of GB18030 or UTF-16, 3 of UTF-8), so consecutive edits of the same lengths
+// share one segment, which answers as the edits one after the other would.
 #include <cstdint>
 #include <vector>
 
@@ -16,9 +19,9 @@ public:
     // Appends the next piece of output: `normalised_len` bytes produced from `original_len`
     // bytes of input. Same-length pieces are linear and merge with a preceding linear piece.
     void append(std::uint32_t normalised_len, std::uint32_t original_len);
-    // Appends a piece that maps atomically even when both lengths are equal: a character that
-    // a transcoder rewrote (4 bytes of UTF-16 that became 4 bytes of UTF-8).
-    void append_atomic(std::uint32_t normalised_len, std::uint32_t original_len);
+    // Appends `count` pieces that map atomically even when both lengths are equal: characters
+    // that a transcoder rewrote (4 bytes of UTF-16 that became 4 bytes of UTF-8).
+    void append_atomic(std::uint32_t normalised_len, std::uint32_t original_len, std::uint32_t count = 1);
 
     // The original offset of the code point that starts at normalised offset `n`.
     [[nodiscard]] std::uint32_t to_original_begin(std::uint32_t n) const;
@@ -46,10 +49,22 @@ private:
     struct Segment {
         std::uint32_t normalised_begin;
         std::uint32_t original_begin;
-        std::uint32_t normalised_len;
+        std::uint32_t normalised_len;  // of all its edits
         std::uint32_t original_len;
-        bool atomic;
-        [[nodiscard]] bool linear() const { return !atomic && normalised_len == original_len; }
+        // 0: a copy, mapping linearly. Otherwise the number of edits, of normalised_len / edits
+        // and original_len / edits bytes each, every one mapping atomically.
+        std::uint32_t edits;
+        [[nodiscard]] bool linear() const { return edits == 0; }
+        // The edit that holds a normalised (original) offset inside the segment.
+        [[nodiscard]] std::uint32_t edit_at_normalised(std::uint32_t n) const {
+            return edits == 1 ? 0 : (n - normalised_begin) / (normalised_len / edits);
+        }
+        [[nodiscard]] std::uint32_t edit_at_original(std::uint32_t o) const {
+            return edits == 1 ? 0 : (o - original_begin) / (original_len / edits);
+        }
+        // Where edit k starts (k == edits: where the segment ends).
+        [[nodiscard]] std::uint32_t normalised_of_edit(std::uint32_t k) const { return normalised_begin + k * (normalised_len / edits); }
+        [[nodiscard]] std::uint32_t original_of_edit(std::uint32_t k) const { return original_begin + k * (original_len / edits); }
     };
     std::vector<Segment> segments_;
     std::uint32_t normalised_size_ = 0;

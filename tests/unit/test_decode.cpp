@@ -43,6 +43,7 @@ BOOST_AUTO_TEST_CASE(utf16_with_a_bom_is_transcoded_character_by_character) {
     BOOST_TEST(map.to_original_begin(4) == 6u);   // 𠀀
     BOOST_TEST(map.to_original_end(8) == 10u);    // after 𠀀
     BOOST_TEST(map.to_normalised(7) == 4u);       // inside 𠀀's four bytes: its start
+    BOOST_TEST(map.to_normalised(5) == 1u);       // 中's second byte
     const std::string be("\xFE\xFF" "\0a" "\x4E\x2D", 6);
     BOOST_TEST(decode(be).transcoded->utf8 == "a中");
     BOOST_TEST((decode(be).encoding == Encoding::Utf16Be));
@@ -66,6 +67,53 @@ BOOST_AUTO_TEST_CASE(gbk_bytes_are_read_as_gb18030) {
     BOOST_TEST(r.transcoded->map.to_original_begin(6) == 5u);  // 文
     BOOST_TEST(r.transcoded->map.to_original_end(9) == 7u);
     BOOST_TEST(r.transcoded->map.to_normalised(4) == 3u);      // second byte of 中
+}
+
+BOOST_AUTO_TEST_CASE(gb18030_maps_every_character_to_its_own_bytes) {
+    // 中文 (two bytes each), a four-byte character (81 30 81 31 is U+0081), ASCII, 𠀀 (U+20000,
+    // four bytes, a surrogate pair in between), and 中 again.
+    const auto r = decode("\xD6\xD0\xCE\xC4\x81\x30\x81\x31" "ab" "\x95\x32\x82\x36\xD6\xD0");
+    BOOST_TEST_REQUIRE(r.transcoded.has_value());
+    BOOST_TEST(r.transcoded->utf8 == "中文\u0081ab\U00020000中");
+    const auto& map = r.transcoded->map;
+    BOOST_TEST(map.to_original_begin(3) == 2u);    // 文
+    BOOST_TEST(map.to_original_begin(6) == 4u);    // U+0081
+    BOOST_TEST(map.to_original_end(8) == 8u);      // after it
+    BOOST_TEST(map.to_original_begin(9) == 9u);    // b
+    BOOST_TEST(map.to_original_begin(10) == 10u);  // 𠀀
+    BOOST_TEST(map.to_normalised(12) == 10u);      // its third byte: its start
+    BOOST_TEST(map.to_original_end(17) == 16u);    // after the last 中
+}
+
+BOOST_AUTO_TEST_CASE(gb18030_that_icu_reads_as_u_fffd_or_u_0080_is_not_gb18030) {
+    // 84 31 A4 37 is GB18030's own U+FFFD, 81 30 81 30 is U+0080, and a lone 80 ICU reads as
+    // U+0080: none is taken for text, wherever it is.
+    for (const char* bad : {"\x84\x31\xA4\x37", "\x81\x30\x81\x30", "\x80"}) {
+        const std::string text = std::string("\xD6\xD0\xCE\xC4" "ab") + bad + "\xD6\xD0";
+        const auto r = decode(text);
+        BOOST_TEST((r.problem == DecodeProblem::Invalid));
+        BOOST_TEST(r.problem_detail == "UTF-8 / GB18030");
+        BOOST_TEST(r.problem_offset == 0u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(gb18030_is_judged_on_the_whole_file) {
+    // The scan stops at GB18030 bytes only once the rest of the file could not outweigh them:
+    // a few damaged bytes early in a long UTF-8 file leave it UTF-8, with its error there.
+    std::string text = "\xD6\xD0\xCE\xC4";
+    for (int k = 0; k < 20; ++k) text += "一二三四五";
+    auto r = decode(text);
+    BOOST_TEST((r.problem == DecodeProblem::Invalid));
+    BOOST_TEST(r.problem_detail == "UTF-8");
+    BOOST_TEST(r.problem_offset == 0u);
+    // Many GB18030 characters and a little UTF-8 after them: GB18030, were it not for the UTF-8.
+    text.clear();
+    for (int k = 0; k < 100; ++k) text += "\xD6\xD0\xCE\xC4";
+    text += "一二三";
+    r = decode(text);
+    BOOST_TEST((r.problem == DecodeProblem::Invalid));
+    BOOST_TEST(r.problem_detail == "UTF-8 / GB18030");
+    BOOST_TEST(r.problem_offset == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_cut_inside_its_last_character_is_still_text) {

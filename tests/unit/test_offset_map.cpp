@@ -53,6 +53,49 @@ BOOST_AUTO_TEST_CASE(a_leading_deletion_such_as_a_bom) {
     BOOST_TEST(m.to_original_end(4) == 7u);
 }
 
+BOOST_AUTO_TEST_CASE(equal_edits_share_a_segment_and_map_one_by_one) {
+    // A transcoded run: three characters of 2 bytes that became 3 each, then a different edit.
+    OffsetMap m;
+    m.append_atomic(3, 2, 2);
+    m.append_atomic(3, 2);
+    m.append(1, 2);
+    BOOST_TEST(m.segment_count() == 2u);
+    BOOST_TEST(m.to_original_begin(4) == 2u);          // inside the second character: its start
+    BOOST_TEST(m.to_original_end(4) == 2u);            // a range ending inside it stops before it
+    BOOST_TEST(m.to_original_end(6) == 4u);            // and one ending after it after it
+    BOOST_TEST(m.to_original_end(9) == 6u);
+    BOOST_TEST(m.to_normalised(3) == 3u);              // the second character's second byte
+    BOOST_TEST(m.to_normalised(5) == 6u);
+    BOOST_TEST(m.to_normalised_at_or_after(3) == 6u);  // the next character after that byte
+    BOOST_TEST(m.to_normalised_at_or_after(4) == 6u);
+    BOOST_TEST(m.to_original_begin(9) == 6u);          // the different edit
+    // A deletion or an insertion is never merged into a run.
+    OffsetMap d;
+    d.append_atomic(0, 2, 2);
+    d.append_atomic(1, 0, 2);
+    BOOST_TEST(d.segment_count() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_composes_as_its_edits_would) {
+    // A normaliser's copy that ends inside a transcoder's run, then an edit of the character
+    // after it: the run is cut at the character, and the edit maps to that character's bytes.
+    OffsetMap transcoder;
+    transcoder.append(0, 2);  // a byte-order mark
+    transcoder.append_atomic(3, 2, 4);
+    OffsetMap normaliser;
+    normaliser.append(6, 6);
+    normaliser.append(1, 3);
+    normaliser.append(3, 3);
+    const OffsetMap composed = normaliser.then(transcoder);
+    BOOST_TEST(composed.to_original_begin(0) == 2u);
+    BOOST_TEST(composed.to_original_begin(3) == 4u);
+    BOOST_TEST(composed.to_original_begin(6) == 6u);  // the edit
+    BOOST_TEST(composed.to_original_end(7) == 8u);
+    BOOST_TEST(composed.to_original_begin(7) == 8u);  // the last character
+    BOOST_TEST(composed.to_normalised(9) == 7u);
+    BOOST_TEST(composed.original_size() == 10u);
+}
+
 BOOST_AUTO_TEST_CASE(the_normalised_start_of_an_original_offset) {
     // "a（b區(qū)人": "（" became "(", the gloss was dropped.
     OffsetMap m;
@@ -76,19 +119,25 @@ BOOST_AUTO_TEST_CASE(the_normalised_start_is_the_first_offset_mapped_at_or_after
     // Against its definition, on maps of every kind of piece, and on a normaliser's map composed
     // with a transcoder's.
     std::mt19937 random(20261122);
-    const auto piece = [&](OffsetMap& m, std::uint32_t normalised) {
+    // `count` pieces of the same lengths: a run of edits when they are atomic.
+    const auto pieces = [&](OffsetMap& m, std::uint32_t normalised, std::uint32_t count) {
         const std::uint32_t original = random() % 5;
-        if (random() % 4 == 0) m.append_atomic(normalised, original);
-        else m.append(normalised, original);
+        if (random() % 4 == 0) {
+            m.append_atomic(normalised, original, count);
+        } else {
+            for (std::uint32_t k = 0; k < count; ++k) m.append(normalised, original);
+        }
     };
     for (int round = 0; round < 2000; ++round) {
         OffsetMap normaliser, transcoder;
-        for (int k = 0, pieces = static_cast<int>(random() % 12); k < pieces; ++k) piece(normaliser, random() % 5);
+        for (int k = 0, n = static_cast<int>(random() % 12); k < n; ++k) pieces(normaliser, random() % 5, 1 + random() % 3);
         // The transcoder produced the text the normaliser read.
         for (std::uint32_t produced = 0; produced < normaliser.original_size();) {
-            const std::uint32_t length = std::min<std::uint32_t>(random() % 5, normaliser.original_size() - produced);
-            piece(transcoder, length);
-            produced += length;
+            const std::uint32_t left = normaliser.original_size() - produced;
+            const std::uint32_t length = std::min<std::uint32_t>(random() % 5, left);
+            const std::uint32_t count = length == 0 ? 1 : std::min<std::uint32_t>(1 + random() % 3, left / length);
+            pieces(transcoder, length, count);
+            produced += length * count;
         }
         const OffsetMap composed = normaliser.then(transcoder);
         for (const OffsetMap* map : std::initializer_list<const OffsetMap*>{&normaliser, &transcoder, &composed})
