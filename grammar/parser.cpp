@@ -81,10 +81,13 @@ ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& l
     ast::Table table{lexicon.table().kind, to_original(text, begin, end), {}, {}};
     table.items.reserve(st.items.size());
     // An item neither begins nor ends with a separator, so it needs no trimming: an anchor runs
-    // from its label's first character to its last, and values and text hold none.
+    // from its label's first character to its last, and values and text hold none. Items come in
+    // document order, so a cursor finds their original offsets walking along the map.
+    source::OffsetMap::Cursor original(text.map);
     for (const auto& item : st.items) {
-        table.items.push_back({item.kind, to_original(text, item.begin, item.end),
-                               text.text.substr(item.begin, item.end - item.begin), item.index});
+        const ast::Span span{original.to_original_begin(static_cast<std::uint32_t>(item.begin)),
+                             original.to_original_end(static_cast<std::uint32_t>(item.end))};
+        table.items.push_back({item.kind, span, text.text.substr(item.begin, item.end - item.begin), item.index});
     }
     return table;
 }

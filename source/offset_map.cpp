@@ -40,32 +40,57 @@ void OffsetMap::append_atomic(std::uint32_t normalised_len, std::uint32_t origin
     original_size_ += count * original_len;
 }
 
+// The answer of to_original_begin(n) from the segment the search found: the last that starts at
+// or before n, or, when that is a deletion (which holds no offset), the last before it that is not.
+std::uint32_t OffsetMap::original_begin_at(std::size_t last_starting_at_or_before, std::uint32_t n) const {
+    std::size_t k = last_starting_at_or_before;
+    while (k > 0 && segments_[k].normalised_len == 0) --k;
+    const Segment& s = segments_[k];
+    return s.linear() ? s.original_begin + (n - s.normalised_begin) : s.original_of_edit(s.edit_at_normalised(n));
+}
+
+// The answer of to_original_end(n) from the last segment that starts before n: the segment s with
+// s.begin < n <= s.end, skipping deletions that start at n.
+std::uint32_t OffsetMap::original_end_at(std::size_t last_starting_before, std::uint32_t n) const {
+    std::size_t k = last_starting_before;
+    while (segments_[k].normalised_len == 0 && k > 0) --k;
+    const Segment& s = segments_[k];
+    if (s.linear()) return s.original_begin + (n - s.normalised_begin);
+    // The edit with begin < n <= end (the last one for an n past the map's end).
+    const std::uint32_t edit = std::min(s.edit_at_normalised(n - 1), s.edits - 1);
+    return n >= s.normalised_of_edit(edit + 1) ? s.original_of_edit(edit + 1) : s.original_of_edit(edit);
+}
+
 std::uint32_t OffsetMap::to_original_begin(std::uint32_t n) const {
     if (n >= normalised_size_) return original_size_;
-    // The segment that contains n; deletions (normalised_len 0) never contain an offset.
-    auto it = std::upper_bound(segments_.begin(), segments_.end(), n,
-                               [](std::uint32_t v, const Segment& s) { return v < s.normalised_begin; });
-    while (it != segments_.begin()) {
-        --it;
-        if (it->normalised_len != 0) break;
-    }
-    const Segment& s = *it;
-    return s.linear() ? s.original_begin + (n - s.normalised_begin) : s.original_of_edit(s.edit_at_normalised(n));
+    const auto after = std::upper_bound(segments_.begin(), segments_.end(), n,
+                                        [](std::uint32_t v, const Segment& s) { return v < s.normalised_begin; });
+    return original_begin_at(static_cast<std::size_t>(after - segments_.begin()) - 1, n);
 }
 
 std::uint32_t OffsetMap::to_original_end(std::uint32_t n) const {
     if (segments_.empty()) return 0;
     if (n == 0) return to_original_begin(0);  // an empty range at the very start
-    // The segment s with s.begin < n <= s.end, skipping deletions that start at n.
-    auto it = std::lower_bound(segments_.begin(), segments_.end(), n,
-                               [](const Segment& s, std::uint32_t v) { return s.normalised_begin < v; });
-    --it;
-    while (it->normalised_len == 0 && it != segments_.begin()) --it;
-    const Segment& s = *it;
-    if (s.linear()) return s.original_begin + (n - s.normalised_begin);
-    // The edit with begin < n <= end (the last one for an n past the map's end).
-    const std::uint32_t edit = std::min(s.edit_at_normalised(n - 1), s.edits - 1);
-    return n >= s.normalised_of_edit(edit + 1) ? s.original_of_edit(edit + 1) : s.original_of_edit(edit);
+    const auto at_or_after = std::lower_bound(segments_.begin(), segments_.end(), n,
+                                              [](const Segment& s, std::uint32_t v) { return s.normalised_begin < v; });
+    return original_end_at(static_cast<std::size_t>(at_or_after - segments_.begin()) - 1, n);
+}
+
+std::uint32_t OffsetMap::Cursor::to_original_begin(std::uint32_t n) {
+    const auto& segments = map_.segments_;
+    if (n >= map_.normalised_size_) return map_.original_size_;
+    if (segments[at_].normalised_begin > n) at_ = 0;  // asked before the last question: start over
+    while (at_ + 1 < segments.size() && segments[at_ + 1].normalised_begin <= n) ++at_;
+    return map_.original_begin_at(at_, n);
+}
+
+std::uint32_t OffsetMap::Cursor::to_original_end(std::uint32_t n) {
+    const auto& segments = map_.segments_;
+    if (segments.empty()) return 0;
+    if (n == 0) return map_.to_original_begin(0);
+    if (segments[at_].normalised_begin >= n) at_ = 0;  // asked before the last question: start over
+    while (at_ + 1 < segments.size() && segments[at_ + 1].normalised_begin < n) ++at_;
+    return map_.original_end_at(at_, n);
 }
 
 std::uint32_t OffsetMap::to_normalised(std::uint32_t o) const {

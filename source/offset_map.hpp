@@ -9,6 +9,7 @@
 // A transcoder rewrites every character, mostly into as many bytes as the one before (a Han
 // character: 2 bytes of GB18030 or UTF-16, 3 of UTF-8), so consecutive edits of the same lengths
 // share one segment, which answers as the edits one after the other would.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +28,20 @@ public:
     [[nodiscard]] std::uint32_t to_original_begin(std::uint32_t n) const;
     // The original offset just past the code point that ends at normalised offset `n`.
     [[nodiscard]] std::uint32_t to_original_end(std::uint32_t n) const;
+
+    // Answers to_original_begin and to_original_end for offsets asked in increasing order (a
+    // table's items, in document order) by walking on from the segment of the last question,
+    // instead of searching the map for each; an offset before the last starts the walk over.
+    class Cursor {
+    public:
+        explicit Cursor(const OffsetMap& map) : map_(map) {}
+        [[nodiscard]] std::uint32_t to_original_begin(std::uint32_t n);
+        [[nodiscard]] std::uint32_t to_original_end(std::uint32_t n);
+
+    private:
+        const OffsetMap& map_;
+        std::size_t at_ = 0;  // a segment that starts before (or, for begin, at) the last offset asked
+    };
 
     // The normalised offset of the code point that covers original offset `o` (the inverse of
     // to_original_begin; an original offset inside an edited code point gives its start).
@@ -66,6 +81,9 @@ private:
         [[nodiscard]] std::uint32_t normalised_of_edit(std::uint32_t k) const { return normalised_begin + k * (normalised_len / edits); }
         [[nodiscard]] std::uint32_t original_of_edit(std::uint32_t k) const { return original_begin + k * (original_len / edits); }
     };
+    [[nodiscard]] std::uint32_t original_begin_at(std::size_t last_starting_at_or_before, std::uint32_t n) const;
+    [[nodiscard]] std::uint32_t original_end_at(std::size_t last_starting_before, std::uint32_t n) const;
+
     std::vector<Segment> segments_;
     std::uint32_t normalised_size_ = 0;
     std::uint32_t original_size_ = 0;

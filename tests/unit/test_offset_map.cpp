@@ -149,4 +149,29 @@ BOOST_AUTO_TEST_CASE(the_normalised_start_is_the_first_offset_mapped_at_or_after
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_cursor_answers_as_the_map_does) {
+    // On random maps of copies, edits, runs of edits, deletions and insertions: every offset in
+    // order, as a table's items ask, then offsets in random order, which start the walk over.
+    std::mt19937 random(20261123);
+    for (int round = 0; round < 2000; ++round) {
+        OffsetMap map;
+        for (int k = 0, n = static_cast<int>(random() % 14); k < n; ++k) {
+            const std::uint32_t normalised = random() % 5, original = random() % 5;
+            if (random() % 4 == 0) map.append_atomic(normalised, original, 1 + random() % 3);
+            else map.append(normalised, original);
+        }
+        OffsetMap::Cursor in_order(map);
+        for (std::uint32_t n = 0; n <= map.normalised_size() + 1; ++n) {
+            BOOST_TEST(in_order.to_original_begin(n) == map.to_original_begin(n));
+            BOOST_TEST(in_order.to_original_end(n) == map.to_original_end(n));
+        }
+        OffsetMap::Cursor any_order(map);
+        for (int k = 0; k < 20; ++k) {
+            const std::uint32_t n = random() % (map.normalised_size() + 2);
+            if (random() % 2 == 0) BOOST_TEST(any_order.to_original_begin(n) == map.to_original_begin(n));
+            else BOOST_TEST(any_order.to_original_end(n) == map.to_original_end(n));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
