@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -37,7 +38,7 @@ enum class ItemKind {
 struct TableItem {
     ItemKind kind;
     Span span;
-    std::string text;       // normalised text
+    std::string_view text;  // normalised text: a view of Report::text, which outlives the report
     std::size_t index = 0;  // RowLabel: template row; BlockTitle: template block
 };
 

@@ -87,7 +87,7 @@ ast::Table parse_table(const source::NormalisedText& text, const TableLexicon& l
     for (const auto& item : st.items) {
         const ast::Span span{original.to_original_begin(static_cast<std::uint32_t>(item.begin)),
                              original.to_original_end(static_cast<std::uint32_t>(item.end))};
-        table.items.push_back({item.kind, span, text.text.substr(item.begin, item.end - item.begin), item.index});
+        table.items.push_back({item.kind, span, std::string_view(text.text).substr(item.begin, item.end - item.begin), item.index});
     }
     return table;
 }

@@ -137,7 +137,7 @@ private:
 
     void add_cell(std::size_t row, std::size_t column, const ast::TableItem& item) {
         // Made in place: a cell built aside and moved in would cost its strings twice.
-        table_.cells.emplace_back(row, column, item.span, item.text, std::nullopt, std::string(), true);
+        table_.cells.emplace_back(row, column, item.span, std::string(item.text), std::nullopt, std::string(), true);
     }
 
     // Values follow their row's label; a label, a block title or a header ends the run.
@@ -183,7 +183,7 @@ private:
                     if (row) {
                         run.push_back(&item);
                     } else if (!skipping_duplicate) {
-                        report_.diagnostics.push_back(diag::make(diag::Code::XG1107, item.span, {item.text}));
+                        report_.diagnostics.push_back(diag::make(diag::Code::XG1107, item.span, {std::string(item.text)}));
                     }
                     break;
                 case ItemKind::Text:
@@ -304,7 +304,7 @@ private:
                     if (!d.complete) error.headline = diag::NoteId::split_unweighed;
                     for (const auto& reading : d.readings) {
                         std::vector<std::string> values;
-                        for (const auto& piece : reading) values.push_back(t.items[piece.item]->text.substr(piece.begin, piece.end - piece.begin));
+                        for (const auto& piece : reading) values.emplace_back(t.items[piece.item]->text.substr(piece.begin, piece.end - piece.begin));
                         error.related.push_back({std::nullopt, diag::NoteId::split_candidate, {enumerate(values)}});
                     }
                     report_.diagnostics.push_back(std::move(error));
@@ -356,7 +356,7 @@ private:
         const auto& map = report_.text->map;
         const diag::Span span{map.to_original_begin(item_begin + static_cast<std::uint32_t>(piece.begin)),
                               map.to_original_end(item_begin + static_cast<std::uint32_t>(piece.end))};
-        std::string text = item.text.substr(piece.begin, piece.end - piece.begin);
+        std::string text(item.text.substr(piece.begin, piece.end - piece.begin));
         table_.cells.emplace_back(cell.first, cell.second, span, text, std::nullopt, std::string(), true);
         return text;
     }

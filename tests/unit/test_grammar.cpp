@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(values_between_labels_in_every_layout) {
     for (const auto& body : layouts) {
         const auto items = items_of(body, tpl::TableKind::ActiveDisclosure, "二、主动公开政府信息情况");
         std::vector<std::string> texts;
-        for (const auto& i : items) texts.push_back(i.text);
+        for (const auto& i : items) texts.emplace_back(i.text);
         const std::vector<std::string> want = {"规章", "0", "7", "+44", "规范性文件", "66976万元"};
         BOOST_TEST(texts == want, body);
         BOOST_TEST((items[0].kind == ast::ItemKind::RowLabel));

@@ -62,7 +62,7 @@ Parsed parse(std::string text, const tpl::Template& form = tpl::template_2019())
 
 Values item_texts(const ast::Table& table) {
     Values out;
-    for (const auto& item : table.items) out.push_back(item.text);
+    for (const auto& item : table.items) out.emplace_back(item.text);
     return out;
 }
 
