@@ -58,7 +58,13 @@ timed() {  # LABEL COMMAND...: wall seconds and peak RSS of COMMAND
 printf '| %-40s | %10s | %13s |\n' run "wall time" "peak memory"
 printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "-----------:" "-------------:"
 timed "wc -lm (read + UTF-8 decode)" env LC_ALL=C.UTF-8 sh -c "find '$corpus' -name '*.txt' -print0 | xargs -0 cat | wc -lm >/dev/null"
+# Each run writes 2 GB of CSV. The last run's files are removed and every byte written is on
+# disk before a run starts: otherwise one run pays for freeing the page cache of the file it
+# replaces, and for the kernel writing back the run before it, on the same two cores.
+rm -f "$out/j1.csv" "$out/jN.csv"
+sync
 timed "xxgk compile --emit csv -j 1" "$xxgk" compile --emit csv -j 1 -o "$out/j1.csv" "$corpus" 2>"$out/j1.err" || true
+sync
 timed "xxgk compile --emit csv -j $jobs" "$xxgk" compile --emit csv -j "$jobs" -o "$out/jN.csv" "$corpus" 2>"$out/jN.err" || true
 echo
 if cmp -s "$out/j1.csv" "$out/jN.csv" && cmp -s "$out/j1.err" "$out/jN.err"; then
