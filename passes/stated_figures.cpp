@@ -5,6 +5,7 @@
 #include <optional>
 #include <unicode/utf8.h>
 
+#include "derived_once.hpp"
 #include "lexicon.hpp"
 #include "narrative.hpp"
 
@@ -71,25 +72,12 @@ private:
     std::vector<std::vector<std::vector<std::string>>> column_words_;  // per block, per column
 };
 
-// The words of `table`: those of the forms' tables are folded once, on first use, and only read
-// after (reports are compiled on several threads); those of another table (a test's) are built
-// into `built`.
-const DisclosureWords& words_of(const tpl::Table& table, std::optional<DisclosureWords>& built) {
-    static const auto forms = [] {
-        std::vector<std::pair<const tpl::Table*, DisclosureWords>> words;
-        for (const tpl::Template* form : tpl::all_templates())
-            for (const auto& t : form->tables)
-                if (t.kind == tpl::TableKind::ActiveDisclosure) words.emplace_back(&t, DisclosureWords(t));
-        return words;
-    }();
-    for (const auto& [t, words] : forms)
-        if (t == &table) return words;
-    return built.emplace(table);
-}
-
 class DisclosureReader {
 public:
-    DisclosureReader(const tpl::Table& table, std::optional<int> year) : table_(table), words_(words_of(table, built_)), year_(year) {}
+    DisclosureReader(const tpl::Template& form, const tpl::Table& table, std::optional<int> year)
+        : table_(table),
+          words_(derived_once(form, table, built_, [](const tpl::Template&, const tpl::Table& t) { return DisclosureWords(t); })),
+          year_(year) {}
     DisclosureReader(const DisclosureReader&) = delete;  // words_ may refer to its own built_
     DisclosureReader& operator=(const DisclosureReader&) = delete;
 
@@ -233,7 +221,7 @@ std::vector<StatedFigure> stated_figures(const ast::Report& report, const tpl::T
 
     // A clause that names one row gives a figure for each of its parts (between 、) that holds
     // one count and names one column: "制发规范性文件8件、废止15件、现行有效37件".
-    const DisclosureReader reader(table, report.year);
+    const DisclosureReader reader(*report.form, table, report.year);
     constexpr std::string_view kPartEnd = "、";
     for (std::size_t at = 0; at < prose.size();) {
         const auto [end, end_length, has_digit] = next_clause(prose, at);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cell_value.hpp"
+#include "derived_once.hpp"
 #include "digit_runs.hpp"
 #include "passes.hpp"
 #include "stated_figures.hpp"
@@ -95,25 +96,11 @@ struct TableSlots {
     std::vector<digit_runs::Equation> identities;  // the form's identities over the table's slots
 };
 
-// The slots of `spec`. Those of the forms' tables are built once, on first use, and only read after
-// (reports are compiled on several threads); those of a table of another form (a test's) are built
-// into `built`.
-const TableSlots& slots_of(const tpl::Template& form, const tpl::Table& spec, std::optional<TableSlots>& built) {
-    static const auto forms = [] {
-        std::vector<std::pair<const tpl::Table*, TableSlots>> slots;
-        for (const tpl::Template* f : tpl::all_templates())
-            for (const auto& table : f->tables) slots.emplace_back(&table, TableSlots(*f, table));
-        return slots;
-    }();
-    for (const auto& [table, slots] : forms)
-        if (table == &spec) return slots;
-    return built.emplace(form, spec);
-}
-
 class TableAssembler {
 public:
     TableAssembler(ast::Report& report, ast::Table& table)
-        : report_(report), table_(table), spec_(*report.form->table(table.kind)), slots_(slots_of(*report.form, spec_, own_slots_)),
+        : report_(report), table_(table), spec_(*report.form->table(table.kind)), slots_(derived_once(*report.form, spec_, own_slots_,
+                                [](const tpl::Template& form, const tpl::Table& spec) { return TableSlots(form, spec); })),
           first_seen_(spec_.rows.size(), nullptr) {}
     TableAssembler(const TableAssembler&) = delete;  // slots_ may refer to its own own_slots_
     TableAssembler& operator=(const TableAssembler&) = delete;
