@@ -55,21 +55,6 @@ std::uint64_t load_eight(const std::uint8_t* s) {
     return eight;
 }
 
-// The leads of three-byte sequences that have no overlong or surrogate forms (E1–EC, EE, EF):
-// followed by two continuation bytes, they are well-formed.
-constexpr std::array<bool, 256> kPlainThreeByteLeads = [] {
-    std::array<bool, 256> plain{};
-    for (unsigned b = 0xE1; b <= 0xEF; ++b) plain[b] = b != 0xED;
-    return plain;
-}();
-
-// True when the first six of the eight bytes at `s` are two well-formed sequences of a plain
-// three-byte lead and two continuation bytes: most of a Chinese text, two characters a load.
-bool two_plain_three_byte_sequences(const std::uint8_t* s) {
-    constexpr std::uint64_t kContinuations = 0xC0C000'C0C000, kContinuationBits = 0x808000'808000;
-    return (load_eight(s) & kContinuations) == kContinuationBits && kPlainThreeByteLeads[s[0]] && kPlainThreeByteLeads[s[3]];
-}
-
 // What a byte says about the well-formed UTF-8 sequence it may start (Unicode Table 3-7): its
 // length, and the range of the byte after it, which rules out overlong forms (E0 80–9F, F0
 // 80–8F), surrogates (ED A0–BF) and code points past U+10FFFF (F4 90–BF). Every byte after the
@@ -91,6 +76,22 @@ constexpr std::array<LeadByte, 256> kLeadBytes = [] {
     leads[0xF4].second_max = 0x8F;
     return leads;
 }();
+
+// The leads of three-byte sequences whose second byte may be any continuation byte (E1–EC, EE,
+// EF: no overlong or surrogate forms): followed by two continuation bytes, they are well-formed.
+constexpr std::array<bool, 256> kPlainThreeByteLeads = [] {
+    std::array<bool, 256> plain{};
+    for (std::size_t b = 0; b < 256; ++b)
+        plain[b] = kLeadBytes[b].length == 3 && kLeadBytes[b].second_min == 0x80 && kLeadBytes[b].second_max == 0xBF;
+    return plain;
+}();
+
+// True when the first six of the eight bytes at `s` are two well-formed sequences of a plain
+// three-byte lead and two continuation bytes: most of a Chinese text, two characters a load.
+bool two_plain_three_byte_sequences(const std::uint8_t* s) {
+    constexpr std::uint64_t kContinuations = 0xC0C000'C0C000, kContinuationBits = 0x808000'808000;
+    return (load_eight(s) & kContinuations) == kContinuationBits && kPlainThreeByteLeads[s[0]] && kPlainThreeByteLeads[s[3]];
+}
 
 // The length of the well-formed multi-byte sequence at the start of `s` (n bytes), or 0: the
 // sequences U8_NEXT decodes to a code point, decided by a table lookup and a compare per byte
